@@ -1,0 +1,135 @@
+//! The `corroborate` command: argument parsing, files, progress and exit codes.
+
+mod inputs;
+
+use anyhow::{Context, Result};
+use clap::{Parser, Subcommand, ValueEnum};
+use std::io::{IsTerminal, Write};
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+#[derive(Parser)]
+#[command(name = "corroborate", version, about = "Cross-checks news coverage of a story.")]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Reads articles (text, HTML, JSONL, WARC, RSS/Atom, directories, `-` for stdin) and writes the analysis.
+    Analyze(AnalyzeArgs),
+}
+
+#[derive(clap::Args)]
+struct AnalyzeArgs {
+    /// Files or directories to read; `-` reads standard input.
+    #[arg(required = true)]
+    paths: Vec<String>,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = OutputFormat::Text)]
+    format: OutputFormat,
+    /// Write the output to this file instead of standard output.
+    #[arg(short, long)]
+    output: Option<PathBuf>,
+    /// The largest file read whole, e.g. `64M`, `500K`, `1G` (WARC files stream and are not limited).
+    #[arg(long, default_value = "64M", value_parser = parse_size)]
+    max_file_size: u64,
+    /// Do not print warnings (errors are still printed).
+    #[arg(short, long)]
+    quiet: bool,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum OutputFormat {
+    Json,
+    Md,
+    Text,
+}
+
+fn parse_size(s: &str) -> Result<u64, String> {
+    let s = s.trim();
+    let (num, mult) = match s.char_indices().last() {
+        Some((i, 'k' | 'K')) => (&s[..i], 1024),
+        Some((i, 'm' | 'M')) => (&s[..i], 1024 * 1024),
+        Some((i, 'g' | 'G')) => (&s[..i], 1024 * 1024 * 1024),
+        _ => (s, 1),
+    };
+    num.trim()
+        .parse::<u64>()
+        .ok()
+        .filter(|&n| n > 0)
+        .map(|n| n * mult)
+        .ok_or_else(|| format!("'{s}' is not a size such as 64M, 500K or 1G"))
+}
+
+fn main() -> ExitCode {
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(e) => {
+            let _ = e.print();
+            return if e.use_stderr() {
+                ExitCode::from(2)
+            } else {
+                ExitCode::SUCCESS
+            };
+        }
+    };
+    match cli.command {
+        Command::Analyze(args) => match analyze(args) {
+            Ok(code) => code,
+            Err(e) => {
+                eprintln!("error: {e:#}");
+                ExitCode::from(2)
+            }
+        },
+    }
+}
+
+fn analyze(args: AnalyzeArgs) -> Result<ExitCode> {
+    let opts = ingest::Options {
+        max_bytes: args.max_file_size,
+        ..ingest::Options::default()
+    };
+    let quiet = args.quiet;
+    let report = inputs::read_all(&args.paths, &opts, |p| {
+        if !quiet || p.severity == ingest::Severity::Error {
+            eprintln!("{p}");
+        }
+    });
+    let mut articles = report.articles;
+    ingest::dedupe_ids(&mut articles);
+    if articles.is_empty() {
+        eprintln!("error: no articles could be read");
+        return Ok(ExitCode::from(2));
+    }
+    let rendered = match args.format {
+        OutputFormat::Json => report::to_json(&articles),
+        OutputFormat::Md => report::to_markdown(&articles),
+        OutputFormat::Text => report::to_text(&articles),
+    };
+    match &args.output {
+        Some(path) => std::fs::write(path, rendered.as_bytes())
+            .with_context(|| format!("cannot write {}", path.display()))?,
+        None => {
+            let mut stdout = std::io::stdout().lock();
+            let res = stdout
+                .write_all(rendered.as_bytes())
+                .and_then(|_| stdout.flush());
+            match res {
+                Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => {}
+                other => other.context("cannot write to standard output")?,
+            }
+        }
+    }
+    if let Some(path) = &args.output {
+        if std::io::stderr().is_terminal() {
+            eprintln!("wrote {} articles to {}", articles.len(), path.display());
+        }
+    }
+    Ok(if report.failed_inputs > 0 {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    })
+}

@@ -1,0 +1,72 @@
+//! The evaluation binary: measures corroborate on public data sets and prints metrics.
+//!
+//! Each task prints a human-readable report and, as its last line, one JSON object.
+//! Data sets are read from the paths given; nothing here is part of `cargo test`.
+
+mod extract;
+
+use anyhow::{bail, Result};
+use std::path::PathBuf;
+
+const USAGE: &str = "usage:
+  eval extract <dataset-dir> [--extractor corroborate|rs-trafilatura|dom-smoothie] [--repeats N] [--dump FILE]
+
+  <dataset-dir> is a Zyte article-extraction-benchmark folder (ground-truth.json + html/)
+  or a trafilatura evaluation folder (evaldata.json + html/).";
+
+fn main() {
+    if let Err(e) = run() {
+        eprintln!("error: {e:#}");
+        std::process::exit(2);
+    }
+}
+
+fn run() -> Result<()> {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let Some(task) = args.first() else {
+        bail!("no task given\n{USAGE}");
+    };
+    let mut positional = Vec::new();
+    let mut extractor = extract::Extractor::Corroborate;
+    let mut repeats = 3usize;
+    let mut dump = None;
+    let mut it = args[1..].iter();
+    while let Some(a) = it.next() {
+        match a.as_str() {
+            "--extractor" => {
+                extractor = match it.next().map(String::as_str) {
+                    Some("corroborate") => extract::Extractor::Corroborate,
+                    Some("rs-trafilatura") => extract::Extractor::RsTrafilatura,
+                    Some("dom-smoothie") => extract::Extractor::DomSmoothie,
+                    other => bail!("unknown extractor {other:?}\n{USAGE}"),
+                }
+            }
+            "--repeats" => {
+                repeats = it
+                    .next()
+                    .and_then(|n| n.parse().ok())
+                    .filter(|&n| n > 0)
+                    .ok_or_else(|| anyhow::anyhow!("--repeats takes a positive number"))?
+            }
+            "--dump" => dump = it.next().map(PathBuf::from),
+            "-h" | "--help" => {
+                println!("{USAGE}");
+                return Ok(());
+            }
+            _ => positional.push(PathBuf::from(a)),
+        }
+    }
+    match task.as_str() {
+        "extract" => {
+            let [dir] = positional.as_slice() else {
+                bail!("extract takes one dataset folder\n{USAGE}");
+            };
+            extract::run(dir, extractor, repeats, dump.as_deref())
+        }
+        "-h" | "--help" => {
+            println!("{USAGE}");
+            Ok(())
+        }
+        other => bail!("unknown task '{other}'\n{USAGE}"),
+    }
+}

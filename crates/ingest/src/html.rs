@@ -1,0 +1,154 @@
+//! HTML pages: main-content extraction (rs-trafilatura, chosen by measurement) and page metadata,
+//! then the same news cleanup as plain text.
+
+use crate::{clean, file_stem, hash_id, Ingested, Meta, Problem};
+use dom_query::{Document, NodeRef};
+use model::{Format, Source};
+
+/// What extraction found in one HTML page.
+#[derive(Debug, Clone, Default)]
+pub struct HtmlExtraction {
+    /// The main content as text, paragraphs on their own lines (before news cleanup).
+    pub text: String,
+    pub title: Option<String>,
+    pub author: Option<String>,
+    pub sitename: Option<String>,
+    /// Publication date as `YYYY-MM-DD`, from JSON-LD, OpenGraph `article:*` or other meta tags.
+    pub date: Option<String>,
+    pub language: Option<String>,
+    pub url: Option<String>,
+}
+
+/// Extracts the main content and metadata of an HTML page (any encoding its `<meta charset>` names).
+pub fn extract_html(bytes: &[u8], url: Option<&str>) -> Result<HtmlExtraction, String> {
+    let options = rs_trafilatura::Options {
+        url: url.map(String::from),
+        ..rs_trafilatura::Options::default()
+    };
+    let result = rs_trafilatura::extract_bytes_with_options(bytes, &options)
+        .map_err(|e| format!("HTML extraction failed: {e}"))?;
+    let m = result.metadata;
+    Ok(HtmlExtraction {
+        text: result.content_text,
+        title: m.title,
+        author: m.author,
+        sitename: m.sitename,
+        date: m.date.map(|d| d.format("%Y-%m-%d").to_string()),
+        language: m.language,
+        url: m.url.or_else(|| url.map(String::from)),
+    })
+}
+
+/// Reads one HTML page as an article.
+pub(crate) fn read(path: &str, bytes: &[u8]) -> Ingested {
+    read_page(path, bytes, None, None, Format::Html)
+}
+
+/// Reads an HTML page found inside a container (a WARC record, a JSONL `html` field).
+pub(crate) fn read_page(
+    path: &str,
+    bytes: &[u8],
+    url: Option<&str>,
+    record: Option<String>,
+    format: Format,
+) -> Ingested {
+    let mut out = Ingested::default();
+    let page = match extract_html(bytes, url) {
+        Ok(page) => page,
+        Err(msg) => {
+            out.problems.push(Problem::error(path, record, msg));
+            return out;
+        }
+    };
+    let cleaned = clean(&page.text, page.title.as_deref());
+    if cleaned.text.trim().is_empty() || only_title(&cleaned.text, page.title.as_deref()) {
+        out.problems
+            .push(Problem::error(path, record, "HTML page has no article text"));
+        return out;
+    }
+    let id = match (format, page.url.as_deref()) {
+        (Format::Html, _) => file_stem(path),
+        (_, Some(u)) => hash_id(u),
+        (_, None) => hash_id(&format!("{path}#{}", record.as_deref().unwrap_or(""))),
+    };
+    let source = Source {
+        path: path.to_string(),
+        format,
+        record,
+        url: page.url.clone(),
+    };
+    let meta = Meta {
+        id: None,
+        title: page.title,
+        outlet: page.sitename,
+        url: page.url,
+        published: page.date,
+        byline: page.author,
+        language: page.language,
+    };
+    out.articles.push(crate::assemble(id, source, meta, cleaned));
+    out
+}
+
+/// Extractors fall back to the `<title>` when a page has no body text: that is not an article.
+fn only_title(text: &str, title: Option<&str>) -> bool {
+    let Some(title) = title.map(str::trim).filter(|t| !t.is_empty()) else {
+        return false;
+    };
+    !text.replace(title, "").chars().any(char::is_alphanumeric)
+}
+
+/// Converts an HTML fragment (a feed item's content) to text: one paragraph per block element,
+/// scripts and styles dropped, entities decoded.
+pub fn html_fragment_to_text(fragment: &str) -> String {
+    let doc = Document::from(fragment);
+    let mut out = String::new();
+    let root = doc.root();
+    walk(&root, &mut out);
+    out.split('\n')
+        .map(|l| l.split_whitespace().collect::<Vec<_>>().join(" "))
+        .filter(|l| !l.is_empty())
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+fn walk(node: &NodeRef, out: &mut String) {
+    const SKIP: &[&str] = &[
+        "script", "style", "noscript", "template", "iframe", "svg", "head", "button", "form",
+    ];
+    const BLOCK: &[&str] = &[
+        "p", "div", "br", "li", "ul", "ol", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "tr",
+        "table", "section", "article", "header", "footer", "figure", "figcaption", "pre", "hr",
+        "dd", "dt", "dl", "aside", "main",
+    ];
+    let mut child = node.first_child();
+    while let Some(c) = child {
+        if c.is_text() {
+            out.push_str(&c.text());
+        } else if c.is_element() {
+            let name = c.node_name().map(|n| n.to_ascii_lowercase()).unwrap_or_default();
+            if !SKIP.contains(&name.as_str()) {
+                let block = BLOCK.contains(&name.as_str());
+                if block {
+                    out.push('\n');
+                }
+                walk(&c, out);
+                if block {
+                    out.push('\n');
+                }
+            }
+        }
+        child = c.next_sibling();
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::html_fragment_to_text;
+
+    #[test]
+    fn fragments_become_paragraphs_without_scripts() {
+        let html = "<p>First &amp; <b>bold</b> para.</p><script>alert(1)</script><p>Second<br>line</p>";
+        assert_eq!(html_fragment_to_text(html), "First & bold para.\nSecond\nline");
+    }
+}

@@ -1,0 +1,10 @@
+//! The values that flow through corroborate: articles, byte spans and the metadata about them. No I/O.
+
+mod article;
+mod span;
+
+pub use article::{
+    Article, DateEvidence, Dateline, Format, PartialDate, Published, Removed, RemovedKind, Source,
+    Zone, ZoneKind,
+};
+pub use span::Span;

@@ -1,0 +1,129 @@
+//! The JSON output: its own types, so that the schema users consume is stable and documented.
+
+use model::{Article, Published};
+use serde::Serialize;
+
+/// The schema id written at the top of every JSON output.
+pub const SCHEMA: &str = "corroborate/analysis/v1";
+
+/// The whole JSON document.
+#[derive(Debug, Serialize)]
+pub struct Analysis<'a> {
+    pub schema: &'static str,
+    pub articles: Vec<ArticleJson<'a>>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct ArticleJson<'a> {
+    pub id: &'a str,
+    pub title: Option<&'a str>,
+    pub outlet: Option<&'a str>,
+    pub byline: Option<&'a str>,
+    pub dateline: Option<DatelineJson<'a>>,
+    pub published: PublishedJson<'a>,
+    pub language: Option<&'a str>,
+    pub url: Option<&'a str>,
+    pub source: SourceJson<'a>,
+    pub text: &'a str,
+    pub zones: Vec<ZoneJson>,
+    pub removed: Vec<RemovedJson<'a>>,
+    pub credits: &'a [String],
+}
+
+#[derive(Debug, Serialize)]
+pub struct DatelineJson<'a> {
+    pub place: &'a str,
+    pub raw: &'a str,
+}
+
+#[derive(Debug, Serialize)]
+pub struct PublishedJson<'a> {
+    /// `YYYY-MM-DD` when the full date is known.
+    pub date: Option<String>,
+    /// The known parts when the full date is not known: `--11-26`, `2025-11`.
+    pub partial: Option<String>,
+    pub how: &'static str,
+    pub evidence: Option<&'a str>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct SourceJson<'a> {
+    pub path: &'a str,
+    pub format: &'static str,
+    pub record: Option<&'a str>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct ZoneJson {
+    pub kind: &'static str,
+    pub start: usize,
+    pub end: usize,
+}
+
+#[derive(Debug, Serialize)]
+pub struct RemovedJson<'a> {
+    pub kind: &'static str,
+    pub text: &'a str,
+}
+
+fn published(p: &Published) -> PublishedJson<'_> {
+    let full = p.date.full();
+    let partial = p.date.iso();
+    PublishedJson {
+        date: full.map(|d| d.format("%Y-%m-%d").to_string()),
+        partial: (full.is_none() && !partial.is_empty()).then_some(partial),
+        how: p.how.as_str(),
+        evidence: p.evidence.as_deref(),
+    }
+}
+
+impl<'a> ArticleJson<'a> {
+    pub fn new(a: &'a Article) -> ArticleJson<'a> {
+        ArticleJson {
+            id: &a.id,
+            title: a.title.as_deref(),
+            outlet: a.outlet.as_deref(),
+            byline: a.byline.as_deref(),
+            dateline: a.dateline.as_ref().map(|d| DatelineJson {
+                place: &d.place,
+                raw: &d.raw,
+            }),
+            published: published(&a.published),
+            language: a.language.as_deref(),
+            url: a.source.url.as_deref(),
+            source: SourceJson {
+                path: &a.source.path,
+                format: a.source.format.as_str(),
+                record: a.source.record.as_deref(),
+            },
+            text: &a.text,
+            zones: a
+                .zones
+                .iter()
+                .map(|z| ZoneJson {
+                    kind: z.kind.as_str(),
+                    start: z.span.start(),
+                    end: z.span.end(),
+                })
+                .collect(),
+            removed: a
+                .removed
+                .iter()
+                .map(|r| RemovedJson {
+                    kind: r.kind.as_str(),
+                    text: &r.text,
+                })
+                .collect(),
+            credits: &a.credits,
+        }
+    }
+}
+
+/// The JSON document for a set of articles, pretty-printed.
+pub fn to_json(articles: &[Article]) -> String {
+    let doc = Analysis {
+        schema: SCHEMA,
+        articles: articles.iter().map(ArticleJson::new).collect(),
+    };
+    serde_json::to_string_pretty(&doc).expect("serialising plain data cannot fail")
+}

@@ -1,0 +1,9 @@
+//! Renders results for people and programs: the documented JSON schema, Markdown and terminal text.
+//!
+//! The JSON types here are the public contract (`docs/schema.md`); internal types may change freely.
+
+mod json;
+mod text;
+
+pub use json::{to_json, Analysis, SCHEMA};
+pub use text::{to_markdown, to_text};

@@ -1,0 +1,123 @@
+//! Markdown and terminal renderings of the articles read.
+
+use model::{Article, ZoneKind};
+use std::fmt::Write;
+
+fn published(a: &Article) -> String {
+    let iso = a.published.date.iso();
+    if iso.is_empty() {
+        "unknown".to_string()
+    } else {
+        format!("{iso} ({})", a.published.how.as_str())
+    }
+}
+
+/// Escapes text for Markdown so that article text cannot inject markup or HTML.
+fn md_escape(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        match c {
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '&' => out.push_str("&amp;"),
+            '\\' | '`' | '*' | '_' | '[' | ']' | '#' | '|' => {
+                out.push('\\');
+                out.push(c);
+            }
+            _ => out.push(c),
+        }
+    }
+    out
+}
+
+fn plural(n: usize, word: &str) -> String {
+    if n == 1 {
+        format!("1 {word}")
+    } else {
+        format!("{n} {word}s")
+    }
+}
+
+/// A Markdown document: one section per article with its metadata and text.
+pub fn to_markdown(articles: &[Article]) -> String {
+    let mut out = String::new();
+    let _ = writeln!(out, "# corroborate: {} articles\n", articles.len());
+    for a in articles {
+        let title = a.title.as_deref().unwrap_or("(untitled)");
+        let _ = writeln!(out, "## {}\n", md_escape(title));
+        let _ = writeln!(out, "- id: `{}`", a.id.replace('`', "'"));
+        for (k, v) in [
+            ("outlet", a.outlet.as_deref()),
+            ("byline", a.byline.as_deref()),
+            ("dateline", a.dateline.as_ref().map(|d| d.place.as_str())),
+            ("language", a.language.as_deref()),
+            ("url", a.source.url.as_deref()),
+        ] {
+            if let Some(v) = v {
+                let _ = writeln!(out, "- {k}: {}", md_escape(v));
+            }
+        }
+        let _ = writeln!(out, "- published: {}", published(a));
+        let _ = writeln!(out, "- source: `{}`", a.source.path.replace('`', "'"));
+        if !a.removed.is_empty() {
+            let _ = writeln!(out, "- removed: {}", plural(a.removed.len(), "line"));
+        }
+        out.push('\n');
+        for (start, para) in paragraphs(&a.text) {
+            match a.zone_at(start) {
+                Some(ZoneKind::Heading) => {
+                    let _ = writeln!(out, "### {}\n", md_escape(para));
+                }
+                Some(ZoneKind::Summary) => {
+                    let _ = writeln!(out, "> {}\n", md_escape(para));
+                }
+                None => {
+                    let _ = writeln!(out, "{}\n", md_escape(para));
+                }
+            }
+        }
+    }
+    out
+}
+
+/// Paragraphs of the cleaned text with their byte offsets.
+fn paragraphs(text: &str) -> impl Iterator<Item = (usize, &str)> {
+    let base = text.as_ptr() as usize;
+    text.split("\n\n")
+        .filter(|p| !p.is_empty())
+        .map(move |p| (p.as_ptr() as usize - base, p))
+}
+
+/// A short terminal summary: one block per article.
+pub fn to_text(articles: &[Article]) -> String {
+    let mut out = String::new();
+    let _ = writeln!(out, "{} articles", articles.len());
+    for a in articles {
+        let words = a.text.split_whitespace().count();
+        let _ = writeln!(
+            out,
+            "\n{}  {}",
+            a.id,
+            a.title.as_deref().unwrap_or("(untitled)")
+        );
+        let mut facts = vec![format!("published {}", published(a))];
+        if let Some(o) = &a.outlet {
+            facts.push(format!("outlet {o}"));
+        }
+        if let Some(b) = &a.byline {
+            facts.push(format!("by {b}"));
+        }
+        if let Some(d) = &a.dateline {
+            facts.push(format!("dateline {}", d.place));
+        }
+        if let Some(l) = &a.language {
+            facts.push(format!("language {l}"));
+        }
+        facts.push(format!("{words} words"));
+        if !a.removed.is_empty() {
+            facts.push(format!("{} removed", plural(a.removed.len(), "line")));
+        }
+        let _ = writeln!(out, "  {}", facts.join(" · "));
+    }
+    out
+}
