@@ -24,7 +24,11 @@ const PROGRESS_FILES: usize = 100;
 const HEAD: usize = 64 * 1024;
 
 /// Reads every input in order; problems go to `on_problem` as they are found.
-pub fn read_all(paths: &[String], opts: &Options, mut on_problem: impl FnMut(&Problem)) -> ReadReport {
+pub fn read_all(
+    paths: &[String],
+    opts: &Options,
+    mut on_problem: impl FnMut(&Problem),
+) -> ReadReport {
     let mut report = ReadReport {
         articles: Vec::new(),
         failed_inputs: 0,
@@ -40,7 +44,11 @@ pub fn read_all(paths: &[String], opts: &Options, mut on_problem: impl FnMut(&Pr
             Ok(m) if m.is_dir() => {
                 let mut files = Vec::new();
                 if let Err(e) = walk(path, &mut files) {
-                    on_problem(&Problem::error(p, None, format!("cannot list directory: {e}")));
+                    on_problem(&Problem::error(
+                        p,
+                        None,
+                        format!("cannot list directory: {e}"),
+                    ));
                     report.failed_inputs += 1;
                 }
                 if files.is_empty() {
@@ -77,7 +85,14 @@ pub fn read_all(paths: &[String], opts: &Options, mut on_problem: impl FnMut(&Pr
             bar.suspend(|| on_problem(&p));
         };
         let before = report.articles.len();
-        read_one(&input, &name, opts, &bar, &mut report.articles, &mut problem);
+        read_one(
+            &input,
+            &name,
+            opts,
+            &bar,
+            &mut report.articles,
+            &mut problem,
+        );
         if failed {
             report.failed_inputs += 1;
         }
@@ -138,7 +153,9 @@ fn read_one(
             }
             if bytes.len() as u64 > opts.max_bytes {
                 let size = match input {
-                    Input::File(p) => std::fs::metadata(p).map(|m| m.len()).unwrap_or(bytes.len() as u64),
+                    Input::File(p) => std::fs::metadata(p)
+                        .map(|m| m.len())
+                        .unwrap_or(bytes.len() as u64),
                     Input::Stdin => bytes.len() as u64,
                 };
                 return problem(Problem::error(

@@ -9,7 +9,11 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 #[derive(Parser)]
-#[command(name = "corroborate", version, about = "Cross-checks news coverage of a story.")]
+#[command(
+    name = "corroborate",
+    version,
+    about = "Cross-checks news coverage of a story."
+)]
 struct Cli {
     #[command(subcommand)]
     command: Command,

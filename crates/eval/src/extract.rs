@@ -56,7 +56,8 @@ impl Extractor {
 }
 
 fn gunzip(path: &Path) -> Result<Vec<u8>> {
-    let file = std::fs::File::open(path).with_context(|| format!("cannot open {}", path.display()))?;
+    let file =
+        std::fs::File::open(path).with_context(|| format!("cannot open {}", path.display()))?;
     let mut out = Vec::new();
     flate2::read::MultiGzDecoder::new(file)
         .read_to_end(&mut out)
@@ -149,10 +150,18 @@ fn zyte(dir: &Path, ex: Extractor, repeats: usize, dump: Option<&Path>) -> Resul
         let truth = gt[key]["articleBody"].as_str().unwrap_or("");
         let (tp, fp, fn_) = page_counts(truth, pred);
         if tp + fp > 0.0 {
-            precisions.push(if fp == 0.0 && fn_ == 0.0 { 1.0 } else { tp / (tp + fp) });
+            precisions.push(if fp == 0.0 && fn_ == 0.0 {
+                1.0
+            } else {
+                tp / (tp + fp)
+            });
         }
         if tp + fn_ > 0.0 {
-            recalls.push(if fp == 0.0 && fn_ == 0.0 { 1.0 } else { tp / (tp + fn_) });
+            recalls.push(if fp == 0.0 && fn_ == 0.0 {
+                1.0
+            } else {
+                tp / (tp + fn_)
+            });
         }
         let tt: Vec<&str> = WORD.find_iter(truth).map(|m| m.as_str()).collect();
         let pt: Vec<&str> = WORD.find_iter(pred).map(|m| m.as_str()).collect();
@@ -160,7 +169,11 @@ fn zyte(dir: &Path, ex: Extractor, repeats: usize, dump: Option<&Path>) -> Resul
     }
     let mean = |v: &[f64]| v.iter().sum::<f64>() / v.len().max(1) as f64;
     let (p, r) = (mean(&precisions), mean(&recalls));
-    let f1 = if p + r > 0.0 { 2.0 * p * r / (p + r) } else { 0.0 };
+    let f1 = if p + r > 0.0 {
+        2.0 * p * r / (p + r)
+    } else {
+        0.0
+    };
     let pages_per_s = pages.len() as f64 / secs;
     let mb: f64 = pages.iter().map(|(_, h)| h.len()).sum::<usize>() as f64 / 1e6;
     if let Some(path) = dump {
@@ -197,7 +210,8 @@ fn norm(s: &str) -> String {
 fn trafilatura_eval(dir: &Path, ex: Extractor, repeats: usize, dump: Option<&Path>) -> Result<()> {
     let data_path = dir.join("evaldata.json");
     let data: HashMap<String, Value> = serde_json::from_slice(
-        &std::fs::read(&data_path).with_context(|| format!("cannot read {}", data_path.display()))?,
+        &std::fs::read(&data_path)
+            .with_context(|| format!("cannot read {}", data_path.display()))?,
     )?;
     let mut urls: Vec<&String> = data.keys().collect();
     urls.sort();
@@ -228,7 +242,11 @@ fn trafilatura_eval(dir: &Path, ex: Extractor, repeats: usize, dump: Option<&Pat
                 .unwrap_or_default()
         };
         let (with, without) = (segs("with"), segs("without"));
-        let found = |s: &String| by_url.get(url.as_str()).is_some_and(|o| o.contains(s.as_str()));
+        let found = |s: &String| {
+            by_url
+                .get(url.as_str())
+                .is_some_and(|o| o.contains(s.as_str()))
+        };
         let t = with.iter().filter(|s| found(s)).count();
         let f = without.iter().filter(|s| found(s)).count();
         tp += t;

@@ -86,7 +86,11 @@ fn paragraphs(raw: &str) -> Vec<String> {
             .iter()
             .filter(|l| (40..=100).contains(&l.chars().count()))
             .count();
-        let max = nonblank.iter().map(|l| l.chars().count()).max().unwrap_or(0);
+        let max = nonblank
+            .iter()
+            .map(|l| l.chars().count())
+            .max()
+            .unwrap_or(0);
         mid * 10 >= nonblank.len() * 7 && max <= 120
     };
     let mut out: Vec<String> = Vec::new();
@@ -198,7 +202,10 @@ fn is_name_like(s: &str) -> bool {
     if !(2..=4).contains(&words.len()) || s.chars().count() > 48 {
         return false;
     }
-    if s.chars().filter(|c| c.is_alphabetic()).all(char::is_uppercase) {
+    if s.chars()
+        .filter(|c| c.is_alphabetic())
+        .all(char::is_uppercase)
+    {
         return false;
     }
     let capitalised = words
@@ -422,8 +429,10 @@ fn is_credit(s: &str) -> bool {
         .unwrap()
     });
     static AGENCY_ALONE: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"^(?:[(\[]\s*\p{Lu}[\p{L}&.' -]{0,30}[)\]]|[—–-]{1,2}\s*\p{Lu}[\p{L}&.' ]{0,30})$")
-            .unwrap()
+        Regex::new(
+            r"^(?:[(\[]\s*\p{Lu}[\p{L}&.' -]{0,30}[)\]]|[—–-]{1,2}\s*\p{Lu}[\p{L}&.' ]{0,30})$",
+        )
+        .unwrap()
     });
     (word_count(s) <= 40 && CREDIT.is_match(s)) || (word_count(s) <= 5 && AGENCY_ALONE.is_match(s))
 }
@@ -443,11 +452,45 @@ fn byline_names(s: &str) -> Option<String> {
 fn outlet_credit(s: &str) -> Option<(String, String)> {
     /// Words that newsroom names are made of.
     const OUTLET_WORDS: &[&str] = &[
-        "news", "media", "network", "agency", "press", "times", "post", "herald", "journal",
-        "daily", "tribune", "telegraph", "gazette", "service", "wire", "bureau", "desk", "tv",
-        "radio", "broadcasting", "online", "chronicle", "observer", "express", "mail", "today",
-        "weekly", "monitor", "review", "standard", "star", "inquirer", "courier", "report",
-        "reporter", "dispatch", "newsroom", "correspondent", "staff",
+        "news",
+        "media",
+        "network",
+        "agency",
+        "press",
+        "times",
+        "post",
+        "herald",
+        "journal",
+        "daily",
+        "tribune",
+        "telegraph",
+        "gazette",
+        "service",
+        "wire",
+        "bureau",
+        "desk",
+        "tv",
+        "radio",
+        "broadcasting",
+        "online",
+        "chronicle",
+        "observer",
+        "express",
+        "mail",
+        "today",
+        "weekly",
+        "monitor",
+        "review",
+        "standard",
+        "star",
+        "inquirer",
+        "courier",
+        "report",
+        "reporter",
+        "dispatch",
+        "newsroom",
+        "correspondent",
+        "staff",
     ];
     static CREDIT: LazyLock<Regex> = LazyLock::new(|| {
         Regex::new(r"^(?P<org>[^-–—|]{3,60}?)\s+[-–—|]\s+(?P<place>\p{Lu}[\p{L}.'’ ]{1,40})$")
@@ -455,9 +498,7 @@ fn outlet_credit(s: &str) -> Option<(String, String)> {
     });
     let c = CREDIT.captures(s)?;
     let org = c["org"].trim();
-    let is_outlet = key(org)
-        .split(' ')
-        .any(|w| OUTLET_WORDS.contains(&w));
+    let is_outlet = key(org).split(' ').any(|w| OUTLET_WORDS.contains(&w));
     (is_outlet && word_count(org) <= 6 && word_count(&c["place"]) <= 4)
         .then(|| (org.to_string(), c["place"].trim().to_string()))
 }
@@ -465,10 +506,44 @@ fn outlet_credit(s: &str) -> Option<(String, String)> {
 /// A line that only gives a publication date ("Published 26 November 2025, 10:32 GMT").
 fn date_line(s: &str) -> Option<PartialDate> {
     const ALLOWED: &[&str] = &[
-        "published", "updated", "posted", "last", "first", "on", "at", "am", "pm", "gmt", "utc",
-        "est", "edt", "cet", "cest", "bst", "ist", "et", "pt", "pst", "pdt", "ct", "date", "time",
-        "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "mon", "tue",
-        "wed", "thu", "fri", "sat", "sun",
+        "published",
+        "updated",
+        "posted",
+        "last",
+        "first",
+        "on",
+        "at",
+        "am",
+        "pm",
+        "gmt",
+        "utc",
+        "est",
+        "edt",
+        "cet",
+        "cest",
+        "bst",
+        "ist",
+        "et",
+        "pt",
+        "pst",
+        "pdt",
+        "ct",
+        "date",
+        "time",
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+        "mon",
+        "tue",
+        "wed",
+        "thu",
+        "fri",
+        "sat",
+        "sun",
     ];
     if word_count(s) > 14 {
         return None;
@@ -476,9 +551,10 @@ fn date_line(s: &str) -> Option<PartialDate> {
     let (date, range) = parse_date(s)?;
     date.year?;
     let rest = format!("{} {}", &s[..range.start], &s[range.end..]);
-    let ok = key(&rest).split(' ').filter(|w| !w.is_empty()).all(|w| {
-        ALLOWED.contains(&w) || w.chars().all(|c| c.is_ascii_digit())
-    });
+    let ok = key(&rest)
+        .split(' ')
+        .filter(|w| !w.is_empty())
+        .all(|w| ALLOWED.contains(&w) || w.chars().all(|c| c.is_ascii_digit()));
     ok.then_some(date)
 }
 
@@ -553,11 +629,11 @@ fn clean_preamble(paras: &mut [Para], first_body: usize, out: &mut Cleaned) {
     // The known title, and any line repeated in the preamble, is the headline.
     for &i in &pre {
         let k = key(&paras[i].text);
-        let is_title = title_key.as_deref().is_some_and(|t| !t.is_empty() && t == k);
+        let is_title = title_key
+            .as_deref()
+            .is_some_and(|t| !t.is_empty() && t == k);
         let repeated = word_count(&paras[i].text) >= 3
-            && pre
-                .iter()
-                .any(|&j| j != i && key(&paras[j].text) == k);
+            && pre.iter().any(|&j| j != i && key(&paras[j].text) == k);
         if is_title || repeated {
             if out.title.is_none() {
                 out.title = Some(paras[i].text.clone());
@@ -725,7 +801,11 @@ fn place_name(s: &str) -> String {
     s.split(' ')
         .map(|w| {
             let letters = w.chars().filter(|c| c.is_alphabetic()).count();
-            if letters > 1 && w.chars().filter(|c| c.is_alphabetic()).all(char::is_uppercase) {
+            if letters > 1
+                && w.chars()
+                    .filter(|c| c.is_alphabetic())
+                    .all(char::is_uppercase)
+            {
                 let mut cs = w.chars();
                 let first = cs.next().map(String::from).unwrap_or_default();
                 first + &cs.as_str().to_lowercase()

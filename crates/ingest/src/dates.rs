@@ -120,8 +120,14 @@ mod tests {
 
     #[test]
     fn reads_common_news_date_forms() {
-        check("2025-11-26T09:14:00Z", "2025-11-26 <- \"2025-11-26T09:14:00Z\"");
-        check("Published November 26, 2025 at 9:14 am", "2025-11-26 <- \"November 26, 2025\"");
+        check(
+            "2025-11-26T09:14:00Z",
+            "2025-11-26 <- \"2025-11-26T09:14:00Z\"",
+        );
+        check(
+            "Published November 26, 2025 at 9:14 am",
+            "2025-11-26 <- \"November 26, 2025\"",
+        );
         check("Washington, Nov 26: Former", "--11-26 <- \"Nov 26\"");
         check("Wed 26 Nov 2025 10.32 GMT", "2025-11-26 <- \"26 Nov 2025\"");
         check("Sunday (23rd)", "none");

@@ -11,8 +11,11 @@ pub(crate) fn read(path: &str, bytes: &[u8]) -> Ingested {
     let feed = match feed_rs::parser::parse(bytes) {
         Ok(f) => f,
         Err(e) => {
-            out.problems
-                .push(Problem::error(path, None, format!("invalid RSS/Atom feed: {e}")));
+            out.problems.push(Problem::error(
+                path,
+                None,
+                format!("invalid RSS/Atom feed: {e}"),
+            ));
             return out;
         }
     };
@@ -26,7 +29,10 @@ pub(crate) fn read(path: &str, bytes: &[u8]) -> Ingested {
             .as_ref()
             .and_then(|c| c.body.clone())
             .or_else(|| entry.summary.as_ref().map(|s| s.content.clone()));
-        let text = html.as_deref().map(html_fragment_to_text).unwrap_or_default();
+        let text = html
+            .as_deref()
+            .map(html_fragment_to_text)
+            .unwrap_or_default();
         if text.split_whitespace().count() < MIN_WORDS {
             teasers += 1;
             continue;
@@ -44,8 +50,11 @@ pub(crate) fn read(path: &str, bytes: &[u8]) -> Ingested {
                 .or(entry.updated)
                 .map(|d| d.format("%Y-%m-%d").to_string()),
             byline: {
-                let names: Vec<String> =
-                    entry.authors.iter().filter_map(|a| a.name.clone()).collect();
+                let names: Vec<String> = entry
+                    .authors
+                    .iter()
+                    .filter_map(|a| a.name.clone())
+                    .collect();
                 (!names.is_empty()).then(|| names.join(", "))
             },
             language: language.clone(),
@@ -64,12 +73,18 @@ pub(crate) fn read(path: &str, bytes: &[u8]) -> Ingested {
         out.problems.push(Problem::warning(
             path,
             None,
-            format!("{teasers} feed item{} without full content skipped", if teasers == 1 { "" } else { "s" }),
+            format!(
+                "{teasers} feed item{} without full content skipped",
+                if teasers == 1 { "" } else { "s" }
+            ),
         ));
     }
     if out.articles.is_empty() {
-        out.problems
-            .push(Problem::error(path, None, "feed has no items with full article content"));
+        out.problems.push(Problem::error(
+            path,
+            None,
+            "feed has no items with full article content",
+        ));
     }
     out
 }

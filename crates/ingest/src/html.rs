@@ -62,8 +62,11 @@ pub(crate) fn read_page(
     };
     let cleaned = clean(&page.text, page.title.as_deref());
     if cleaned.text.trim().is_empty() || only_title(&cleaned.text, page.title.as_deref()) {
-        out.problems
-            .push(Problem::error(path, record, "HTML page has no article text"));
+        out.problems.push(Problem::error(
+            path,
+            record,
+            "HTML page has no article text",
+        ));
         return out;
     }
     let id = match (format, page.url.as_deref()) {
@@ -86,7 +89,8 @@ pub(crate) fn read_page(
         byline: page.author,
         language: page.language,
     };
-    out.articles.push(crate::assemble(id, source, meta, cleaned));
+    out.articles
+        .push(crate::assemble(id, source, meta, cleaned));
     out
 }
 
@@ -117,16 +121,44 @@ fn walk(node: &NodeRef, out: &mut String) {
         "script", "style", "noscript", "template", "iframe", "svg", "head", "button", "form",
     ];
     const BLOCK: &[&str] = &[
-        "p", "div", "br", "li", "ul", "ol", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "tr",
-        "table", "section", "article", "header", "footer", "figure", "figcaption", "pre", "hr",
-        "dd", "dt", "dl", "aside", "main",
+        "p",
+        "div",
+        "br",
+        "li",
+        "ul",
+        "ol",
+        "h1",
+        "h2",
+        "h3",
+        "h4",
+        "h5",
+        "h6",
+        "blockquote",
+        "tr",
+        "table",
+        "section",
+        "article",
+        "header",
+        "footer",
+        "figure",
+        "figcaption",
+        "pre",
+        "hr",
+        "dd",
+        "dt",
+        "dl",
+        "aside",
+        "main",
     ];
     let mut child = node.first_child();
     while let Some(c) = child {
         if c.is_text() {
             out.push_str(&c.text());
         } else if c.is_element() {
-            let name = c.node_name().map(|n| n.to_ascii_lowercase()).unwrap_or_default();
+            let name = c
+                .node_name()
+                .map(|n| n.to_ascii_lowercase())
+                .unwrap_or_default();
             if !SKIP.contains(&name.as_str()) {
                 let block = BLOCK.contains(&name.as_str());
                 if block {
@@ -148,7 +180,11 @@ mod tests {
 
     #[test]
     fn fragments_become_paragraphs_without_scripts() {
-        let html = "<p>First &amp; <b>bold</b> para.</p><script>alert(1)</script><p>Second<br>line</p>";
-        assert_eq!(html_fragment_to_text(html), "First & bold para.\nSecond\nline");
+        let html =
+            "<p>First &amp; <b>bold</b> para.</p><script>alert(1)</script><p>Second<br>line</p>";
+        assert_eq!(
+            html_fragment_to_text(html),
+            "First & bold para.\nSecond\nline"
+        );
     }
 }

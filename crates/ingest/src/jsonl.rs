@@ -17,9 +17,11 @@ pub(crate) fn read(path: &str, bytes: &[u8]) -> Ingested {
                     read_object(path, &format!("item {}", i + 1), v, &mut out);
                 }
             }
-            Err(e) => out
-                .problems
-                .push(Problem::error(path, None, format!("invalid JSON array: {e}"))),
+            Err(e) => out.problems.push(Problem::error(
+                path,
+                None,
+                format!("invalid JSON array: {e}"),
+            )),
         }
         return out;
     }
@@ -75,7 +77,10 @@ fn read_object(path: &str, location: &str, v: Value, out: &mut Ingested) {
         title: field(&v, &["title", "headline"]),
         outlet: field(&v, &["outlet", "source", "site", "publisher"]),
         url: url.clone(),
-        published: field(&v, &["published", "date", "published_at", "publication_date"]),
+        published: field(
+            &v,
+            &["published", "date", "published_at", "publication_date"],
+        ),
         byline: field(&v, &["byline", "author", "authors"]),
         language: field(&v, &["language", "lang"]),
     };
@@ -95,7 +100,8 @@ fn read_object(path: &str, location: &str, v: Value, out: &mut Ingested) {
             ));
             return;
         }
-        out.articles.push(crate::assemble(id, source, meta, cleaned));
+        out.articles
+            .push(crate::assemble(id, source, meta, cleaned));
     } else if let Some(page) = field(&v, &["html"]) {
         let mut got = html::read_page(
             path,

@@ -133,17 +133,21 @@ pub fn read_bytes(path: &str, bytes: &[u8], opts: &Options) -> Ingested {
             format!("binary file ({what}), not an article"),
         )),
         Sniffed::Gzip => match gunzip_bounded(bytes, opts.max_bytes) {
-            Ok(inner) if matches!(sniff(&inner), Sniffed::Gzip) => Ingested::failed(
-                Problem::error(path, None, "gzip inside gzip is not read"),
-            ),
+            Ok(inner) if matches!(sniff(&inner), Sniffed::Gzip) => {
+                Ingested::failed(Problem::error(path, None, "gzip inside gzip is not read"))
+            }
             Ok(inner) => read_bytes(path, &inner, opts),
             Err(msg) => Ingested::failed(Problem::error(path, None, msg)),
         },
         Sniffed::Warc | Sniffed::WarcGz => {
             let mut out = Ingested::default();
-            read_warc(path, bytes, opts, |a| out.articles.push(a), |p| {
-                out.problems.push(p)
-            });
+            read_warc(
+                path,
+                bytes,
+                opts,
+                |a| out.articles.push(a),
+                |p| out.problems.push(p),
+            );
             out
         }
         Sniffed::Html => html::read(path, bytes),

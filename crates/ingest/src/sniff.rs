@@ -41,7 +41,11 @@ pub fn sniff(head: &[u8]) -> Sniffed {
     }
     let trimmed = trim_start(start);
     if trimmed.first() == Some(&b'<') {
-        let lower: Vec<u8> = window.iter().take(4096).map(u8::to_ascii_lowercase).collect();
+        let lower: Vec<u8> = window
+            .iter()
+            .take(4096)
+            .map(u8::to_ascii_lowercase)
+            .collect();
         let has = |needle: &[u8]| memchr::memmem::find(&lower, needle).is_some();
         if has(b"<rss") || has(b"<feed") || has(b"<rdf:rdf") {
             return Sniffed::Feed;
@@ -126,13 +130,31 @@ mod tests {
     #[test]
     fn sniffs_by_content() {
         assert_eq!(sniff(b"   \n\n"), Sniffed::Empty);
-        assert_eq!(sniff(b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR"), Sniffed::Binary("PNG image"));
+        assert_eq!(
+            sniff(b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR"),
+            Sniffed::Binary("PNG image")
+        );
         assert_eq!(sniff(b"WARC/1.0\r\nWARC-Type: warcinfo\r\n"), Sniffed::Warc);
-        assert_eq!(sniff(b"<!DOCTYPE html><html><body>x</body></html>"), Sniffed::Html);
-        assert_eq!(sniff(b"<?xml version=\"1.0\"?>\n<rss version=\"2.0\">"), Sniffed::Feed);
-        assert_eq!(sniff(b"<?xml version=\"1.0\"?><feed xmlns=\"http://www.w3.org/2005/Atom\">"), Sniffed::Feed);
+        assert_eq!(
+            sniff(b"<!DOCTYPE html><html><body>x</body></html>"),
+            Sniffed::Html
+        );
+        assert_eq!(
+            sniff(b"<?xml version=\"1.0\"?>\n<rss version=\"2.0\">"),
+            Sniffed::Feed
+        );
+        assert_eq!(
+            sniff(b"<?xml version=\"1.0\"?><feed xmlns=\"http://www.w3.org/2005/Atom\">"),
+            Sniffed::Feed
+        );
         assert_eq!(sniff(b"{\"id\": \"a\", \"text\": \"x\"}\n"), Sniffed::Jsonl);
-        assert_eq!(sniff(b"MOSCOW (Reuters) - The Kremlin said."), Sniffed::Text);
-        assert_eq!(sniff(b"some\0binary"), Sniffed::Binary("unrecognised binary data"));
+        assert_eq!(
+            sniff(b"MOSCOW (Reuters) - The Kremlin said."),
+            Sniffed::Text
+        );
+        assert_eq!(
+            sniff(b"some\0binary"),
+            Sniffed::Binary("unrecognised binary data")
+        );
     }
 }

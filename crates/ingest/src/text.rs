@@ -27,7 +27,8 @@ pub(crate) fn read(path: &str, bytes: &[u8]) -> Ingested {
         url: meta.url.clone(),
     };
     let id = meta.id.clone().unwrap_or_else(|| file_stem(path));
-    out.articles.push(crate::assemble(id, source, meta, cleaned));
+    out.articles
+        .push(crate::assemble(id, source, meta, cleaned));
     out
 }
 
@@ -97,7 +98,8 @@ mod tests {
 
     #[test]
     fn reads_fenced_and_bare_headers() {
-        let (m, body) = front_matter("---\ntitle: A headline\npublished: 2025-11-26\n---\nBody text.");
+        let (m, body) =
+            front_matter("---\ntitle: A headline\npublished: 2025-11-26\n---\nBody text.");
         assert_eq!(m.title.as_deref(), Some("A headline"));
         assert_eq!(m.published.as_deref(), Some("2025-11-26"));
         assert_eq!(body, "Body text.");

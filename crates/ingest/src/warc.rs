@@ -73,7 +73,9 @@ impl<'a> WarcReader<'a> {
 
     fn read_line(&mut self, buf: &mut Vec<u8>) -> std::io::Result<usize> {
         buf.clear();
-        (&mut self.inner).take(MAX_HEADER_LINE).read_until(b'\n', buf)
+        (&mut self.inner)
+            .take(MAX_HEADER_LINE)
+            .read_until(b'\n', buf)
     }
 
     /// The next record, or a problem that ends the stream, or `None` at the end.
@@ -159,7 +161,10 @@ impl<'a> WarcReader<'a> {
                 Ok(r) => r,
                 Err(p) => return Some(Err(p)),
             };
-            let kind = record.header("WARC-Type").unwrap_or("").to_ascii_lowercase();
+            let kind = record
+                .header("WARC-Type")
+                .unwrap_or("")
+                .to_ascii_lowercase();
             let uri = record
                 .header("WARC-Target-URI")
                 .map(|u| u.trim_matches(['<', '>']).to_string());
@@ -242,7 +247,9 @@ fn http_html_body(block: &[u8], limit: u64) -> Result<Option<Vec<u8>>, String> {
     };
     match encoding.as_deref() {
         None | Some("identity") | Some("") => Ok(Some(body)),
-        Some("gzip") | Some("x-gzip") => decompress(flate2::read::MultiGzDecoder::new(&body[..]), limit),
+        Some("gzip") | Some("x-gzip") => {
+            decompress(flate2::read::MultiGzDecoder::new(&body[..]), limit)
+        }
         Some("deflate") => decompress(flate2::read::ZlibDecoder::new(&body[..]), limit),
         Some(other) => Err(format!("HTTP content encoding '{other}' is not supported")),
     }
@@ -268,6 +275,8 @@ fn dechunk(mut data: &[u8]) -> Option<Vec<u8>> {
         }
         out.extend_from_slice(data.get(..size)?);
         data = data.get(size..)?;
-        data = data.strip_prefix(b"\r\n").or_else(|| data.strip_prefix(b"\n"))?;
+        data = data
+            .strip_prefix(b"\r\n")
+            .or_else(|| data.strip_prefix(b"\n"))?;
     }
 }

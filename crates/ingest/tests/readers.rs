@@ -104,7 +104,8 @@ fn html_without_body_text_is_an_error() {
 
 #[test]
 fn broken_html_is_still_read() {
-    let broken = format!("<html><body><div><p>{BODY}<p>Unclosed <b>bold <i>and italic</div></span></body>");
+    let broken =
+        format!("<html><body><div><p>{BODY}<p>Unclosed <b>bold <i>and italic</div></span></body>");
     let got = read_bytes("broken.html", broken.as_bytes(), &Options::default());
     assert_eq!(got.articles.len(), 1, "{}", render(&got));
     assert!(got.articles[0].text.contains("harbour plan"));
@@ -145,11 +146,18 @@ fn warc_record(uri: &str, html: &str) -> Vec<u8> {
 }
 
 fn warc() -> Vec<u8> {
-    let mut w = b"WARC/1.0\r\nWARC-Type: warcinfo\r\nContent-Length: 9\r\n\r\nsoftware\n\r\n\r\n".to_vec();
-    w.extend(warc_record("https://example.com/a", &page("", &format!("<p>{BODY}</p>"))));
+    let mut w =
+        b"WARC/1.0\r\nWARC-Type: warcinfo\r\nContent-Length: 9\r\n\r\nsoftware\n\r\n\r\n".to_vec();
+    w.extend(warc_record(
+        "https://example.com/a",
+        &page("", &format!("<p>{BODY}</p>")),
+    ));
     w.extend(warc_record(
         "https://example.com/b",
-        &page("", &format!("<p>{}</p>", BODY.replace("harbour", "airport"))),
+        &page(
+            "",
+            &format!("<p>{}</p>", BODY.replace("harbour", "airport")),
+        ),
     ));
     w
 }
@@ -165,14 +173,24 @@ fn warc_plain_and_gzipped() {
     let plain = render(&read_bytes("crawl.warc", &warc(), &Options::default()));
     expected.assert_eq(&plain);
     // Gzipped, the way crawlers write WARCs.
-    let gz = render(&read_bytes("crawl.warc", &gzip(&warc()), &Options::default()));
+    let gz = render(&read_bytes(
+        "crawl.warc",
+        &gzip(&warc()),
+        &Options::default(),
+    ));
     assert_eq!(gz, plain);
 }
 
 #[test]
 fn truncated_gzip_warc_keeps_what_was_read() {
-    let mut first = gzip(&warc_record("https://example.com/a", &page("", &format!("<p>{BODY}</p>"))));
-    let second = gzip(&warc_record("https://example.com/b", &page("", &format!("<p>{BODY}</p>"))));
+    let mut first = gzip(&warc_record(
+        "https://example.com/a",
+        &page("", &format!("<p>{BODY}</p>")),
+    ));
+    let second = gzip(&warc_record(
+        "https://example.com/b",
+        &page("", &format!("<p>{BODY}</p>")),
+    ));
     first.extend_from_slice(&second[..second.len() / 2]);
     check(
         "cut.warc.gz",
@@ -220,12 +238,20 @@ fn rss_and_atom_items_with_full_content() {
 
 #[test]
 fn bad_inputs_get_one_clear_problem_each() {
-    check("empty.txt", b"", expect![[r#"
+    check(
+        "empty.txt",
+        b"",
+        expect![[r#"
         error: empty.txt: empty file
-    "#]]);
-    check("blank.txt", b"  \n\n \t\n", expect![[r#"
+    "#]],
+    );
+    check(
+        "blank.txt",
+        b"  \n\n \t\n",
+        expect![[r#"
         error: blank.txt: empty file
-    "#]]);
+    "#]],
+    );
     check(
         "photo.txt",
         b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR\0\0\0\x10",

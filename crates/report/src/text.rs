@@ -88,6 +88,13 @@ fn paragraphs(text: &str) -> impl Iterator<Item = (usize, &str)> {
         .map(move |p| (p.as_ptr() as usize - base, p))
 }
 
+/// Drops control characters (terminal escape sequences in hostile text) from one line of output.
+fn term(s: &str) -> String {
+    s.chars()
+        .map(|c| if c.is_control() { ' ' } else { c })
+        .collect()
+}
+
 /// A short terminal summary: one block per article.
 pub fn to_text(articles: &[Article]) -> String {
     let mut out = String::new();
@@ -97,8 +104,8 @@ pub fn to_text(articles: &[Article]) -> String {
         let _ = writeln!(
             out,
             "\n{}  {}",
-            a.id,
-            a.title.as_deref().unwrap_or("(untitled)")
+            term(&a.id),
+            term(a.title.as_deref().unwrap_or("(untitled)"))
         );
         let mut facts = vec![format!("published {}", published(a))];
         if let Some(o) = &a.outlet {
@@ -117,7 +124,7 @@ pub fn to_text(articles: &[Article]) -> String {
         if !a.removed.is_empty() {
             facts.push(format!("{} removed", plural(a.removed.len(), "line")));
         }
-        let _ = writeln!(out, "  {}", facts.join(" · "));
+        let _ = writeln!(out, "  {}", term(&facts.join(" · ")));
     }
     out
 }

@@ -14,9 +14,22 @@ fn check_titled(input: &str, title: Option<&str>, expect: Expect) {
     field("title", c.title.clone());
     field("outlet", c.outlet.clone());
     field("byline", c.byline.clone());
-    field("dateline", c.dateline.as_ref().map(|d| format!("{} <- {:?}", d.place, d.raw)));
-    field("date", c.date.as_ref().map(|(d, how, _)| format!("{} ({})", d.iso(), how.as_str())));
-    field("credits", (!c.credits.is_empty()).then(|| c.credits.join(" | ")));
+    field(
+        "dateline",
+        c.dateline
+            .as_ref()
+            .map(|d| format!("{} <- {:?}", d.place, d.raw)),
+    );
+    field(
+        "date",
+        c.date
+            .as_ref()
+            .map(|(d, how, _)| format!("{} ({})", d.iso(), how.as_str())),
+    );
+    field(
+        "credits",
+        (!c.credits.is_empty()).then(|| c.credits.join(" | ")),
+    );
     for r in &c.removed {
         out.push_str(&format!("removed {}: {}\n", r.kind.as_str(), r.text));
     }

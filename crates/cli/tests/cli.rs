@@ -1,0 +1,257 @@
+//! End-to-end tests of the `corroborate` binary: inputs, outputs, problems and exit codes.
+
+use serde_json::Value;
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output, Stdio};
+
+fn example_dir() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../../examples/witkoff-moscow")
+}
+
+fn run(args: &[&str], stdin: Option<&[u8]>) -> Output {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_corroborate"))
+        .args(args)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("the binary runs");
+    if let Some(input) = stdin {
+        child.stdin.take().unwrap().write_all(input).unwrap();
+    }
+    drop(child.stdin.take());
+    child.wait_with_output().unwrap()
+}
+
+fn json(out: &Output) -> Value {
+    serde_json::from_slice(&out.stdout).unwrap_or_else(|e| {
+        panic!(
+            "stdout is not JSON ({e}); stderr: {}",
+            String::from_utf8_lossy(&out.stderr)
+        )
+    })
+}
+
+fn article<'a>(doc: &'a Value, id_prefix: &str) -> &'a Value {
+    doc["articles"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|a| a["id"].as_str().unwrap().starts_with(id_prefix))
+        .unwrap_or_else(|| panic!("no article {id_prefix}"))
+}
+
+const BODY: &str = "The city council approved the new harbour plan on Tuesday after a debate that lasted most of the night. Opponents promised to challenge the vote in court next month.";
+
+#[test]
+fn bundled_example_is_cleaned_of_site_furniture() {
+    let out = run(
+        &[
+            "analyze",
+            example_dir().to_str().unwrap(),
+            "--format",
+            "json",
+        ],
+        None,
+    );
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let doc = json(&out);
+    assert_eq!(doc["schema"], "corroborate/analysis/v1");
+    let articles = doc["articles"].as_array().unwrap();
+    assert_eq!(articles.len(), 5);
+    for a in articles {
+        let text = a["text"].as_str().unwrap();
+        for furniture in [
+            "CanadaWar",
+            "Related Articles",
+            "Leave a Reply",
+            "Your email address",
+            "Further Reading",
+            "Daijiworld Media Network",
+            "Faridah",
+        ] {
+            assert!(
+                !text.contains(furniture),
+                "{} still has {furniture:?}",
+                a["id"]
+            );
+        }
+        if let Some(title) = a["title"].as_str() {
+            assert!(!text.contains(title), "{} repeats its headline", a["id"]);
+        }
+    }
+    let reuters_like = article(&doc, "003");
+    assert_eq!(
+        reuters_like["title"],
+        "Trump envoy Witkoff to discuss Ukraine peace moves in Moscow next week"
+    );
+    let dated = article(&doc, "002");
+    assert_eq!(dated["dateline"]["place"], "Washington");
+    assert_eq!(dated["published"]["partial"], "--11-26");
+    assert_eq!(dated["published"]["how"], "dateline");
+    assert_eq!(dated["outlet"], "Daijiworld Media Network");
+    assert!(dated["text"]
+        .as_str()
+        .unwrap()
+        .starts_with("Former US President"));
+    let signed = article(&doc, "004");
+    assert_eq!(signed["byline"], "Faridah Abdulkadiri");
+    // The key points summary is kept but marked, so later stages do not count it as evidence.
+    let summarised = article(&doc, "001");
+    let zone = &summarised["zones"][0];
+    assert_eq!(zone["kind"], "summary");
+    let text = summarised["text"].as_str().unwrap();
+    let start = zone["start"].as_u64().unwrap() as usize;
+    assert!(text[start..].starts_with("KEY POINTS"));
+}
+
+#[test]
+fn bad_files_are_named_and_the_rest_is_still_read() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("good.txt"), BODY).unwrap();
+    std::fs::write(dir.path().join("empty.txt"), "").unwrap();
+    std::fs::write(
+        dir.path().join("image.jpg"),
+        b"\xFF\xD8\xFF\xE0\0\x10JFIF\0",
+    )
+    .unwrap();
+    std::fs::write(
+        dir.path().join("lines.jsonl"),
+        format!("{{\"id\":\"j1\",\"text\":\"{BODY}\"}}\n{{oops\n"),
+    )
+    .unwrap();
+    let out = run(
+        &["analyze", dir.path().to_str().unwrap(), "--format", "json"],
+        None,
+    );
+    assert_eq!(out.status.code(), Some(1));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(stderr.contains("empty.txt: empty file"), "{stderr}");
+    assert!(
+        stderr.contains("image.jpg: binary file (JPEG image)"),
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains("lines.jsonl: line 2: invalid JSON"),
+        "{stderr}"
+    );
+    assert!(!stderr.contains("panicked"), "{stderr}");
+    let doc = json(&out);
+    let ids: Vec<&str> = doc["articles"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|a| a["id"].as_str().unwrap())
+        .collect();
+    assert_eq!(ids, ["good", "j1"]);
+}
+
+#[test]
+fn nothing_readable_exits_2() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("empty.txt"), "").unwrap();
+    let out = run(&["analyze", dir.path().to_str().unwrap()], None);
+    assert_eq!(out.status.code(), Some(2));
+    let out = run(&["analyze", "/no/such/path"], None);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        String::from_utf8_lossy(&out.stderr).contains("/no/such/path: no such file or directory")
+    );
+}
+
+#[test]
+fn wrong_arguments_exit_2() {
+    assert_eq!(run(&["analyze"], None).status.code(), Some(2));
+    assert_eq!(
+        run(&["analyze", "x", "--format", "pdf"], None)
+            .status
+            .code(),
+        Some(2)
+    );
+    assert_eq!(
+        run(&["analyze", "x", "--max-file-size", "lots"], None)
+            .status
+            .code(),
+        Some(2)
+    );
+    assert_eq!(run(&["frobnicate"], None).status.code(), Some(2));
+}
+
+#[test]
+fn standard_input_and_output_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let target = dir.path().join("out.json");
+    let out = run(
+        &[
+            "analyze",
+            "-",
+            "--format",
+            "json",
+            "-o",
+            target.to_str().unwrap(),
+        ],
+        Some(BODY.as_bytes()),
+    );
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(out.stdout.is_empty());
+    let doc: Value = serde_json::from_slice(&std::fs::read(&target).unwrap()).unwrap();
+    assert_eq!(doc["articles"][0]["id"], "stdin");
+    assert_eq!(doc["articles"][0]["source"]["path"], "-");
+}
+
+#[test]
+fn size_limit_is_enforced_with_a_clear_message() {
+    let dir = tempfile::tempdir().unwrap();
+    let big = dir.path().join("big.txt");
+    std::fs::write(&big, BODY.repeat(2000)).unwrap();
+    std::fs::write(dir.path().join("small.txt"), BODY).unwrap();
+    let out = run(
+        &[
+            "analyze",
+            dir.path().to_str().unwrap(),
+            "--max-file-size",
+            "100K",
+        ],
+        None,
+    );
+    assert_eq!(out.status.code(), Some(1));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.contains(
+            "big.txt: file is 322.3 KB, over the 100.0 KB limit (raise it with --max-file-size)"
+        ),
+        "{stderr}"
+    );
+}
+
+#[test]
+fn hostile_text_is_escaped_in_markdown() {
+    let hostile = format!("{BODY} The page carried <script>alert('x')</script> in its comments.");
+    let out = run(
+        &["analyze", "-", "--format", "md"],
+        Some(hostile.as_bytes()),
+    );
+    let md = String::from_utf8_lossy(&out.stdout);
+    assert!(md.contains("&lt;script&gt;"), "{md}");
+    assert!(!md.contains("<script>"), "{md}");
+}
+
+#[test]
+fn terminal_summary_lists_each_article() {
+    let out = run(&["analyze", example_dir().to_str().unwrap()], None);
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(text.starts_with("5 articles"), "{text}");
+    assert!(text.contains("by Faridah Abdulkadiri"), "{text}");
+    assert!(text.contains("published --11-26 (dateline)"), "{text}");
+}
