@@ -3,13 +3,13 @@
 //! Each task prints a human-readable report and, as its last line, one JSON object.
 //! Data sets are read from the paths given; nothing here is part of `cargo test`.
 
-mod extract;
+mod extraction;
 
 use anyhow::{bail, Result};
 use std::path::PathBuf;
 
 const USAGE: &str = "usage:
-  eval extract <dataset-dir> [--extractor corroborate|rs-trafilatura|dom-smoothie] [--repeats N] [--dump FILE]
+  eval extract <dataset-dir> [--extractor corroborate|own|rs-trafilatura|dom-smoothie] [--repeats N] [--dump FILE]
 
   <dataset-dir> is a Zyte article-extraction-benchmark folder (ground-truth.json + html/)
   or a trafilatura evaluation folder (evaldata.json + html/).";
@@ -27,7 +27,7 @@ fn run() -> Result<()> {
         bail!("no task given\n{USAGE}");
     };
     let mut positional = Vec::new();
-    let mut extractor = extract::Extractor::Corroborate;
+    let mut extractor = extraction::Extractor::Corroborate;
     let mut repeats = 3usize;
     let mut dump = None;
     let mut it = args[1..].iter();
@@ -35,9 +35,10 @@ fn run() -> Result<()> {
         match a.as_str() {
             "--extractor" => {
                 extractor = match it.next().map(String::as_str) {
-                    Some("corroborate") => extract::Extractor::Corroborate,
-                    Some("rs-trafilatura") => extract::Extractor::RsTrafilatura,
-                    Some("dom-smoothie") => extract::Extractor::DomSmoothie,
+                    Some("corroborate") => extraction::Extractor::Corroborate,
+                    Some("rs-trafilatura") => extraction::Extractor::RsTrafilatura,
+                    Some("dom-smoothie") => extraction::Extractor::DomSmoothie,
+                    Some("own") => extraction::Extractor::Own,
                     other => bail!("unknown extractor {other:?}\n{USAGE}"),
                 }
             }
@@ -61,7 +62,7 @@ fn run() -> Result<()> {
             let [dir] = positional.as_slice() else {
                 bail!("extract takes one dataset folder\n{USAGE}");
             };
-            extract::run(dir, extractor, repeats, dump.as_deref())
+            extraction::run(dir, extractor, repeats, dump.as_deref())
         }
         "-h" | "--help" => {
             println!("{USAGE}");

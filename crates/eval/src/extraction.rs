@@ -17,6 +17,8 @@ pub enum Extractor {
     RsTrafilatura,
     /// dom_smoothie (a Readability port), text output.
     DomSmoothie,
+    /// Our own extractor alone (the `extract` crate), without news cleanup.
+    Own,
 }
 
 impl Extractor {
@@ -25,6 +27,7 @@ impl Extractor {
             Extractor::Corroborate => "corroborate",
             Extractor::RsTrafilatura => "rs-trafilatura",
             Extractor::DomSmoothie => "dom-smoothie",
+            Extractor::Own => "own",
         }
     }
 
@@ -36,6 +39,7 @@ impl Extractor {
                 .next()
                 .map(|a| a.text)
                 .unwrap_or_default(),
+            Extractor::Own => extract::extract(&extract::decode(html)).text,
             Extractor::RsTrafilatura => rs_trafilatura::extract_bytes(html)
                 .map(|r| r.content_text)
                 .unwrap_or_default(),

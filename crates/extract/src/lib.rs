@@ -1,0 +1,389 @@
+//! Main-content extraction from HTML pages: the article body as paragraphs, plus page metadata.
+//!
+//! A lenient parser (`dom`) builds a small tree; boilerplate subtrees are pruned by tag, visibility and
+//! class/id; containers are scored by the running text they hold (Readability's idea, with link density
+//! and class hints); the best container and its related siblings give the body.
+
+pub mod dom;
+mod meta;
+
+use dom::{Dom, NodeId};
+pub use meta::PageMeta;
+
+/// What extraction found in one page.
+#[derive(Debug, Clone, Default)]
+pub struct Extracted {
+    /// The main content, one paragraph per line.
+    pub text: String,
+    pub meta: PageMeta,
+}
+
+/// Decodes page bytes: the `<meta charset>` (or http-equiv) in the first kilobytes, else UTF-8 with
+/// replacement of invalid sequences.
+pub fn decode(bytes: &[u8]) -> std::borrow::Cow<'_, str> {
+    let head = &bytes[..bytes.len().min(4096)];
+    let head_lower: Vec<u8> = head.iter().map(u8::to_ascii_lowercase).collect();
+    let label = memchr::memmem::find(&head_lower, b"charset=").and_then(|p| {
+        let rest = &head[p + 8..];
+        let rest = rest.strip_prefix(b"\"").or_else(|| rest.strip_prefix(b"'")).unwrap_or(rest);
+        let end = rest
+            .iter()
+            .position(|c| !(c.is_ascii_alphanumeric() || *c == b'-' || *c == b'_'))
+            .unwrap_or(rest.len());
+        encoding_rs::Encoding::for_label(&rest[..end])
+    });
+    match label {
+        Some(enc) if enc != encoding_rs::UTF_8 => enc.decode_without_bom_handling(bytes).0,
+        _ => String::from_utf8_lossy(bytes),
+    }
+}
+
+/// Extracts the main content and metadata from a page.
+pub fn extract(html: &str) -> Extracted {
+    let dom = dom::parse(html);
+    let meta = meta::read(&dom);
+    let text = Content::new(&dom).body();
+    Extracted { text, meta }
+}
+
+/// Subtrees that never hold article text.
+const SKIP_TAGS: &[&str] = &[
+    "head", "script", "style", "noscript", "template", "svg", "iframe", "button", "select",
+    "option", "nav", "aside", "footer", "input", "textarea", "label", "menu", "dialog", "figure",
+    "figcaption", "canvas", "video", "audio", "object", "embed", "map", "h1", "time", "picture",
+];
+
+/// Tags that end a paragraph of text.
+const BLOCK_TAGS: &[&str] = &[
+    "p", "div", "br", "li", "ul", "ol", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "tr", "td",
+    "th", "table", "section", "article", "header", "footer", "pre", "hr", "dd", "dt", "dl", "main",
+    "center", "address", "body", "html", "caption", "tbody", "thead",
+];
+
+/// Class/id words of boilerplate containers (matched as whole words of the class/id string).
+const NEGATIVE: &[&str] = &[
+    "comment", "comments", "commentlist", "share", "sharing", "social", "related", "recommended",
+    "recirc", "sidebar", "widget", "footer", "nav", "navbar", "navigation", "menu", "breadcrumb",
+    "breadcrumbs", "banner", "advert", "advertisement", "ad", "ads", "adsense", "promo", "newsletter",
+    "subscribe", "subscription", "signup", "cookie", "cookies", "popup", "modal", "tags", "tag",
+    "byline", "author", "bio", "caption", "credit", "print", "toolbar", "pagination", "pager",
+    "disqus", "outbrain", "taboola", "sponsor", "sponsored", "trending", "popular", "most", "more",
+    "masthead", "header", "skip", "hidden", "visually", "sr", "dateline", "timestamp", "date", "meta",
+    "rss", "login", "paywall", "teaser", "topics", "keywords", "next", "prev", "previous",
+    "gallery", "slideshow", "video", "player", "embed", "tweet", "facebook", "twitter", "whatsapp",
+    "email", "mail", "cta", "feedback", "rating", "poll", "tooltip", "overlay", "notice", "alert",
+    "subnav", "topbar", "masthead", "copyright", "legal", "disclaimer", "contact", "hide",
+];
+
+/// Class/id words of article bodies.
+const POSITIVE: &[&str] = &[
+    "article", "articlebody", "body", "content", "entry", "main", "post", "text", "story", "blog",
+    "page", "news", "single", "prose", "rte", "richtext", "paragraph", "copy",
+];
+
+fn words(class_id: &str) -> impl Iterator<Item = &str> {
+    class_id
+        .split(|c: char| !c.is_ascii_alphanumeric())
+        .filter(|w| !w.is_empty())
+}
+
+/// Class/id weight: positive words add, negative words subtract.
+fn class_weight(class_id: &str) -> f64 {
+    let mut w: f64 = 0.0;
+    for word in words(class_id) {
+        if NEGATIVE.contains(&word) {
+            w -= 25.0;
+        } else if POSITIVE.contains(&word) {
+            w += 25.0;
+        }
+    }
+    w.clamp(-50.0, 50.0)
+}
+
+/// True when a class/id names boilerplate strongly enough to drop the subtree outright.
+fn is_boilerplate_class(class_id: &str) -> bool {
+    if class_id.is_empty() {
+        return false;
+    }
+    let mut neg = 0;
+    let mut pos = 0;
+    for word in words(class_id) {
+        if NEGATIVE.contains(&word) {
+            neg += 1;
+        } else if POSITIVE.contains(&word) {
+            pos += 1;
+        }
+    }
+    neg > 0 && pos == 0
+}
+
+/// Debugging aid: the top candidate's ancestry with scores (for the eval's `--explain`).
+#[doc(hidden)]
+pub fn explain(html: &str) -> Vec<String> {
+    let dom = dom::parse(html);
+    let c = Content::new(&dom);
+    let mut out = Vec::new();
+    let mut best: Vec<usize> = (1..dom.nodes.len()).filter(|&i| c.score[i] > 0.0 && !c.skip[i]).collect();
+    best.sort_by(|&a, &b| c.score[b].total_cmp(&c.score[a]));
+    for &i in best.iter().take(5) {
+        let n = &dom.nodes[i];
+        out.push(format!("score {:.1} chars {} ld {:.2} <{} {:?}>", c.score[i], c.chars[i], c.link_density(i as NodeId), n.tag, n.class_id));
+    }
+    out
+}
+
+struct Content<'d> {
+    dom: &'d Dom,
+    skip: Vec<bool>,
+    /// Characters of text in the subtree (whitespace folded), and of text inside links.
+    chars: Vec<u32>,
+    link_chars: Vec<u32>,
+    score: Vec<f64>,
+}
+
+impl<'d> Content<'d> {
+    fn new(dom: &'d Dom) -> Content<'d> {
+        let n = dom.nodes.len();
+        let mut c = Content {
+            dom,
+            skip: vec![false; n],
+            chars: vec![0; n],
+            link_chars: vec![0; n],
+            score: vec![0.0; n],
+        };
+        c.mark_skips(false);
+        c.count(0, false);
+        // Class names only prune subtrees that hold a minor part of the page's text: a page wrapper
+        // whose class happens to name an advert or a sidebar is not boilerplate.
+        c.mark_skips(true);
+        c.count(0, false);
+        c.score_paragraphs();
+        c
+    }
+
+    fn node(&self, id: NodeId) -> &dom::Node {
+        &self.dom.nodes[id as usize]
+    }
+
+    fn mark_skips(&mut self, by_class: bool) {
+        let total = self.chars[0].max(1) as f64;
+        // Nodes are in document order and parents come before children.
+        for id in 1..self.dom.nodes.len() {
+            let n = &self.dom.nodes[id];
+            if self.skip[n.parent as usize] {
+                self.skip[id] = true;
+                continue;
+            }
+            if n.tag.is_empty() {
+                continue;
+            }
+            let hidden = n.attr("hidden").is_some()
+                || n.attr("aria-hidden") == Some("true")
+                || n.attr("style").is_some_and(|s| {
+                    let s = s.to_ascii_lowercase().replace(' ', "");
+                    s.contains("display:none") || s.contains("visibility:hidden")
+                });
+            let role_nav = matches!(
+                n.attr("role"),
+                Some("navigation" | "complementary" | "banner" | "contentinfo" | "dialog" | "menu")
+            );
+            let article_body = n.attr("itemprop") == Some("articleBody");
+            let class_skip = by_class
+                && is_boilerplate_class(&n.class_id)
+                && (self.chars[id] as f64) < total * 0.4;
+            self.skip[id] = !article_body
+                && (SKIP_TAGS.contains(&&*n.tag) || hidden || role_nav || class_skip);
+        }
+    }
+
+    fn count(&mut self, id: NodeId, in_link: bool) -> (u32, u32) {
+        if self.skip[id as usize] {
+            return (0, 0);
+        }
+        let n = &self.dom.nodes[id as usize];
+        if n.tag.is_empty() {
+            let c = n.text.split_whitespace().map(|w| w.chars().count() as u32 + 1).sum::<u32>();
+            return (c, if in_link { c } else { 0 });
+        }
+        let link = in_link || &*n.tag == "a";
+        let (mut c, mut l) = (0, 0);
+        for i in 0..self.dom.nodes[id as usize].children.len() {
+            let child = self.dom.nodes[id as usize].children[i];
+            let (cc, ll) = self.count(child, link);
+            c += cc;
+            l += ll;
+        }
+        self.chars[id as usize] = c;
+        self.link_chars[id as usize] = l;
+        (c, l)
+    }
+
+    fn link_density(&self, id: NodeId) -> f64 {
+        let c = self.chars[id as usize];
+        if c == 0 {
+            0.0
+        } else {
+            self.link_chars[id as usize] as f64 / c as f64
+        }
+    }
+
+    /// Readability's scoring: every paragraph gives points to its parent and grandparent.
+    fn score_paragraphs(&mut self) {
+        for id in 1..self.dom.nodes.len() {
+            let n = &self.dom.nodes[id];
+            if self.skip[id] || !matches!(&*n.tag, "p" | "pre" | "td" | "blockquote" | "li" | "div" | "section") {
+                continue;
+            }
+            // Only the text directly in this element counts as its paragraph.
+            let own: u32 = n
+                .children
+                .iter()
+                .filter(|&&c| {
+                    let cn = self.node(c);
+                    !self.skip[c as usize] && (cn.tag.is_empty() || !BLOCK_TAGS.contains(&&*cn.tag))
+                })
+                .map(|&c| if self.node(c).tag.is_empty() {
+                    self.node(c).text.split_whitespace().map(|w| w.chars().count() as u32 + 1).sum()
+                } else {
+                    self.chars[c as usize]
+                })
+                .sum();
+            if own < 25 {
+                continue;
+            }
+            let commas = self.inline_text(id as NodeId).matches([',', '，', '、']).count() as f64;
+            let points = 1.0 + commas + (own as f64 / 100.0).min(3.0);
+            let mut parent = n.parent;
+            for div in [1.0, 2.0, 3.0] {
+                if parent == 0 {
+                    break;
+                }
+                self.score[parent as usize] += points / div;
+                parent = self.dom.nodes[parent as usize].parent;
+            }
+        }
+        for id in 1..self.dom.nodes.len() {
+            if self.score[id] > 0.0 {
+                let n = &self.dom.nodes[id];
+                self.score[id] = (self.score[id] + class_weight(&n.class_id))
+                    * (1.0 - self.link_density(id as NodeId));
+                if n.attr("itemprop") == Some("articleBody") {
+                    self.score[id] += 50.0;
+                }
+            }
+        }
+    }
+
+    /// Direct text of an element including inline children (not nested blocks).
+    fn inline_text(&self, id: NodeId) -> String {
+        let mut s = String::new();
+        for &c in &self.node(id).children {
+            let cn = self.node(c);
+            if self.skip[c as usize] {
+                continue;
+            }
+            if cn.tag.is_empty() {
+                s.push_str(&cn.text);
+            } else if !BLOCK_TAGS.contains(&&*cn.tag) {
+                s.push_str(&self.inline_text(c));
+            }
+        }
+        s
+    }
+
+    fn top_candidate(&self) -> Option<NodeId> {
+        (1..self.dom.nodes.len())
+            .filter(|&i| !self.skip[i] && self.score[i] > 0.0)
+            .max_by(|&a, &b| self.score[a].total_cmp(&self.score[b]))
+            .map(|i| i as NodeId)
+    }
+
+    /// The main content text.
+    fn body(&self) -> String {
+        let Some(top) = self.top_candidate() else {
+            return String::new();
+        };
+        // A candidate that is a lone paragraph holder inside a bigger body: climb while the parent
+        // holds much more scored text.
+        let mut top = top;
+        loop {
+            let parent = self.node(top).parent;
+            if parent == 0 || self.skip[parent as usize] {
+                break;
+            }
+            if self.score[parent as usize] > self.score[top as usize] * 0.9
+                && self.chars[parent as usize] as f64 <= self.chars[top as usize] as f64 * 2.5
+            {
+                top = parent;
+            } else {
+                break;
+            }
+        }
+        let threshold = (self.score[top as usize] * 0.2).max(10.0);
+        let parent = self.node(top).parent;
+        let mut parts: Vec<NodeId> = Vec::new();
+        for &sib in &self.node(parent).children {
+            if self.skip[sib as usize] {
+                continue;
+            }
+            if sib == top {
+                parts.push(sib);
+                continue;
+            }
+            let sn = self.node(sib);
+            let same_class = !sn.class_id.is_empty() && sn.class_id == self.node(top).class_id;
+            let good = self.score[sib as usize] >= threshold
+                || (same_class && self.score[sib as usize] > 0.0)
+                || (&*sn.tag == "p"
+                    && self.chars[sib as usize] > 80
+                    && self.link_density(sib) < 0.25);
+            if good {
+                parts.push(sib);
+            }
+        }
+        let mut out = Vec::new();
+        for p in parts {
+            let mut line = String::new();
+            self.emit(p, &mut line, &mut out);
+            flush(&mut line, &mut out);
+        }
+        out.retain(|l| !l.is_empty());
+        out.join("\n")
+    }
+
+    fn emit(&self, id: NodeId, line: &mut String, out: &mut Vec<String>) {
+        if self.skip[id as usize] {
+            return;
+        }
+        let n = self.node(id);
+        if n.tag.is_empty() {
+            line.push_str(&n.text);
+            return;
+        }
+        let block = BLOCK_TAGS.contains(&&*n.tag);
+        if block {
+            flush(line, out);
+            // Link lists and link-only blocks are navigation.
+            if self.chars[id as usize] > 0
+                && self.link_density(id) > 0.5
+                && !matches!(&*n.tag, "p")
+            {
+                return;
+            }
+        }
+        for &c in &n.children {
+            self.emit(c, line, out);
+        }
+        if block {
+            flush(line, out);
+        }
+    }
+}
+
+fn flush(line: &mut String, out: &mut Vec<String>) {
+    let folded = line.split_whitespace().collect::<Vec<_>>().join(" ");
+    if !folded.is_empty() {
+        out.push(folded);
+    }
+    line.clear();
+}

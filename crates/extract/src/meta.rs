@@ -1,0 +1,134 @@
+//! Page metadata: title, site, author, publication date, language and URL from JSON-LD, OpenGraph and
+//! `article:*` meta tags, other common meta names, `<title>` and `<html lang>`.
+
+use crate::dom::Dom;
+use serde_json::Value;
+
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct PageMeta {
+    pub title: Option<String>,
+    pub site: Option<String>,
+    pub author: Option<String>,
+    /// The publication date value as the page gives it (ISO 8601 in most pages).
+    pub published: Option<String>,
+    pub language: Option<String>,
+    pub url: Option<String>,
+}
+
+const ARTICLE_TYPES: &[&str] = &[
+    "NewsArticle",
+    "Article",
+    "ReportageNewsArticle",
+    "AnalysisNewsArticle",
+    "OpinionNewsArticle",
+    "BlogPosting",
+    "LiveBlogPosting",
+    "WebPage",
+    "Report",
+    "ScholarlyArticle",
+];
+
+fn text_of(v: &Value) -> Option<String> {
+    match v {
+        Value::String(s) if !s.trim().is_empty() => Some(s.trim().to_string()),
+        Value::Object(o) => o.get("name").and_then(text_of),
+        Value::Array(a) => {
+            let parts: Vec<String> = a.iter().filter_map(text_of).collect();
+            (!parts.is_empty()).then(|| parts.join(", "))
+        }
+        _ => None,
+    }
+}
+
+fn is_article(v: &Value) -> bool {
+    match v.get("@type") {
+        Some(Value::String(t)) => ARTICLE_TYPES.contains(&t.as_str()),
+        Some(Value::Array(ts)) => ts
+            .iter()
+            .any(|t| t.as_str().is_some_and(|t| ARTICLE_TYPES.contains(&t))),
+        _ => false,
+    }
+}
+
+/// Article objects in a JSON-LD value, best first (news types before generic pages).
+fn articles(v: &Value, out: &mut Vec<Value>) {
+    match v {
+        Value::Array(a) => a.iter().for_each(|x| articles(x, out)),
+        Value::Object(o) => {
+            if let Some(g) = o.get("@graph") {
+                articles(g, out);
+            }
+            if is_article(v) {
+                out.push(v.clone());
+            }
+        }
+        _ => {}
+    }
+}
+
+pub(crate) fn read(dom: &Dom) -> PageMeta {
+    let mut metas: Vec<(String, String)> = Vec::new();
+    let mut lang = None;
+    let mut canonical = None;
+    for n in &dom.nodes {
+        match &*n.tag {
+            "meta" => {
+                let key = n.attr("property").or_else(|| n.attr("name")).or_else(|| n.attr("itemprop"));
+                if let (Some(k), Some(v)) = (key, n.attr("content")) {
+                    if !v.trim().is_empty() {
+                        metas.push((k.to_ascii_lowercase(), v.trim().to_string()));
+                    }
+                }
+            }
+            "html" if lang.is_none() => lang = n.attr("lang").map(String::from),
+            "link" if canonical.is_none() && n.attr("rel") == Some("canonical") => {
+                canonical = n.attr("href").map(String::from)
+            }
+            _ => {}
+        }
+    }
+    let meta = |keys: &[&str]| {
+        keys.iter()
+            .find_map(|k| metas.iter().find(|(mk, _)| mk == k).map(|(_, v)| v.clone()))
+    };
+    let mut ld = Vec::new();
+    for raw in &dom.json_ld {
+        if let Ok(v) = serde_json::from_str::<Value>(raw.trim()) {
+            articles(&v, &mut ld);
+        }
+    }
+    ld.sort_by_key(|v| !matches!(v.get("@type"), Some(Value::String(t)) if t.contains("Article") || t.contains("Posting")));
+    let ld_field = |f: &str| ld.iter().find_map(|v| v.get(f).and_then(text_of));
+    let ld_publisher = ld.iter().find_map(|v| v.get("publisher").and_then(text_of));
+
+    let title = ld_field("headline")
+        .or_else(|| meta(&["og:title", "twitter:title"]))
+        .or_else(|| dom.title.clone());
+    let author = ld_field("author").or_else(|| meta(&["author", "article:author", "byl", "parsely-author", "sailthru.author", "dc.creator"]))
+        .filter(|a| !a.starts_with("http"));
+    let published = ld_field("datePublished").or_else(|| {
+        meta(&[
+            "article:published_time",
+            "datepublished",
+            "og:published_time",
+            "publish-date",
+            "pubdate",
+            "publishdate",
+            "date",
+            "dc.date",
+            "dc.date.issued",
+            "parsely-pub-date",
+            "sailthru.date",
+            "article.published",
+            "published_time",
+        ])
+    });
+    PageMeta {
+        title,
+        site: meta(&["og:site_name", "application-name"]).or(ld_publisher),
+        author,
+        published,
+        language: lang.or_else(|| meta(&["og:locale", "language", "content-language"])),
+        url: meta(&["og:url"]).or(canonical),
+    }
+}
