@@ -70,15 +70,50 @@ const VOID: &[&str] = &[
 
 /// Elements whose content is raw text up to their end tag.
 const RAW_TEXT: &[&str] = &[
-    "script", "style", "textarea", "title", "xmp", "iframe", "noembed", "noframes", "noscript",
+    "script",
+    "style",
+    "textarea",
+    "title",
+    "xmp",
+    "iframe",
+    "noembed",
+    "noframes",
+    "noscript",
     "plaintext",
 ];
 
 /// Start tags that close an open `<p>`.
 const CLOSES_P: &[&str] = &[
-    "address", "article", "aside", "blockquote", "details", "div", "dl", "fieldset", "figcaption",
-    "figure", "footer", "form", "h1", "h2", "h3", "h4", "h5", "h6", "header", "hgroup", "hr",
-    "main", "menu", "nav", "ol", "p", "pre", "section", "table", "ul",
+    "address",
+    "article",
+    "aside",
+    "blockquote",
+    "details",
+    "div",
+    "dl",
+    "fieldset",
+    "figcaption",
+    "figure",
+    "footer",
+    "form",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "header",
+    "hgroup",
+    "hr",
+    "main",
+    "menu",
+    "nav",
+    "ol",
+    "p",
+    "pre",
+    "section",
+    "table",
+    "ul",
 ];
 
 struct Builder {
@@ -317,7 +352,8 @@ pub fn parse(html: &str) -> Dom {
         i = lt;
         let next = bytes.get(i + 1).copied().unwrap_or(0);
         if html[i..].starts_with("<!--") {
-            i = memchr::memmem::find(&bytes[i + 4..], b"-->").map_or(bytes.len(), |p| i + 4 + p + 3);
+            i = memchr::memmem::find(&bytes[i + 4..], b"-->")
+                .map_or(bytes.len(), |p| i + 4 + p + 3);
             continue;
         }
         if next == b'!' || next == b'?' {
@@ -327,7 +363,9 @@ pub fn parse(html: &str) -> Dom {
         let closing = next == b'/';
         let name_start = if closing { i + 2 } else { i + 1 };
         let mut j = name_start;
-        while j < bytes.len() && (bytes[j].is_ascii_alphanumeric() || bytes[j] == b'-' || bytes[j] == b':') {
+        while j < bytes.len()
+            && (bytes[j].is_ascii_alphanumeric() || bytes[j] == b'-' || bytes[j] == b':')
+        {
             j += 1;
         }
         if j == name_start || !bytes[name_start].is_ascii_alphabetic() {
@@ -348,7 +386,9 @@ pub fn parse(html: &str) -> Dom {
                 }
             } else if c == b'"' || c == b'\'' {
                 // Only quotes that open an attribute value.
-                if k > 0 && bytes[k - 1] == b'=' || bytes[k - 1].is_ascii_whitespace() && k > 1 && bytes[k - 2] == b'=' {
+                if k > 0 && bytes[k - 1] == b'='
+                    || bytes[k - 1].is_ascii_whitespace() && k > 1 && bytes[k - 2] == b'='
+                {
                     quote = c;
                 }
             } else if c == b'>' {
@@ -377,9 +417,9 @@ pub fn parse(html: &str) -> Dom {
                     }
                 }
                 "script"
-                    if attrs
-                        .iter()
-                        .any(|(k, v)| &**k == "type" && v.to_ascii_lowercase().contains("ld+json")) =>
+                    if attrs.iter().any(|(k, v)| {
+                        &**k == "type" && v.to_ascii_lowercase().contains("ld+json")
+                    }) =>
                 {
                     b.json_ld.push(content.to_string());
                 }

@@ -25,7 +25,10 @@ pub fn decode(bytes: &[u8]) -> std::borrow::Cow<'_, str> {
     let head_lower: Vec<u8> = head.iter().map(u8::to_ascii_lowercase).collect();
     let label = memchr::memmem::find(&head_lower, b"charset=").and_then(|p| {
         let rest = &head[p + 8..];
-        let rest = rest.strip_prefix(b"\"").or_else(|| rest.strip_prefix(b"'")).unwrap_or(rest);
+        let rest = rest
+            .strip_prefix(b"\"")
+            .or_else(|| rest.strip_prefix(b"'"))
+            .unwrap_or(rest);
         let end = rest
             .iter()
             .position(|c| !(c.is_ascii_alphanumeric() || *c == b'-' || *c == b'_'))
@@ -42,43 +45,210 @@ pub fn decode(bytes: &[u8]) -> std::borrow::Cow<'_, str> {
 pub fn extract(html: &str) -> Extracted {
     let dom = dom::parse(html);
     let meta = meta::read(&dom);
-    let text = Content::new(&dom).body();
-    Extracted { text, meta }
+    // Like Readability: strict pruning first; when that leaves too little, relax it.
+    let mut best = String::new();
+    for level in [Level::Strict, Level::NoClassPruning, Level::Lenient] {
+        let text = Content::new(&dom, level).body();
+        if text.chars().count() >= MIN_BODY_CHARS {
+            return Extracted { text, meta };
+        }
+        if text.len() > best.len() {
+            best = text;
+        }
+    }
+    Extracted { text: best, meta }
+}
+
+/// A body shorter than this sends extraction round again with less pruning.
+const MIN_BODY_CHARS: usize = 250;
+
+/// How much is pruned before scoring.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Level {
+    Strict,
+    NoClassPruning,
+    Lenient,
 }
 
 /// Subtrees that never hold article text.
 const SKIP_TAGS: &[&str] = &[
     "head", "script", "style", "noscript", "template", "svg", "iframe", "button", "select",
-    "option", "nav", "aside", "footer", "input", "textarea", "label", "menu", "dialog", "figure",
-    "figcaption", "canvas", "video", "audio", "object", "embed", "map", "h1", "time", "picture",
+    "option", "input", "textarea", "label", "dialog", "canvas", "video", "audio", "object",
+    "embed", "map", "h1", "time", "picture",
+];
+
+/// Subtrees that rarely hold article text; pruned unless that leaves too little.
+const SOFT_SKIP_TAGS: &[&str] = &[
+    "nav",
+    "aside",
+    "footer",
+    "menu",
+    "figure",
+    "figcaption",
+    "form",
 ];
 
 /// Tags that end a paragraph of text.
 const BLOCK_TAGS: &[&str] = &[
-    "p", "div", "br", "li", "ul", "ol", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "tr", "td",
-    "th", "table", "section", "article", "header", "footer", "pre", "hr", "dd", "dt", "dl", "main",
-    "center", "address", "body", "html", "caption", "tbody", "thead",
+    "p",
+    "div",
+    "br",
+    "li",
+    "ul",
+    "ol",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "blockquote",
+    "tr",
+    "td",
+    "th",
+    "table",
+    "section",
+    "article",
+    "header",
+    "footer",
+    "pre",
+    "hr",
+    "dd",
+    "dt",
+    "dl",
+    "main",
+    "center",
+    "address",
+    "body",
+    "html",
+    "caption",
+    "tbody",
+    "thead",
 ];
 
 /// Class/id words of boilerplate containers (matched as whole words of the class/id string).
 const NEGATIVE: &[&str] = &[
-    "comment", "comments", "commentlist", "share", "sharing", "social", "related", "recommended",
-    "recirc", "sidebar", "widget", "footer", "nav", "navbar", "navigation", "menu", "breadcrumb",
-    "breadcrumbs", "banner", "advert", "advertisement", "ad", "ads", "adsense", "promo", "newsletter",
-    "subscribe", "subscription", "signup", "cookie", "cookies", "popup", "modal", "tags", "tag",
-    "byline", "author", "bio", "caption", "credit", "print", "toolbar", "pagination", "pager",
-    "disqus", "outbrain", "taboola", "sponsor", "sponsored", "trending", "popular", "most", "more",
-    "masthead", "header", "skip", "hidden", "visually", "sr", "dateline", "timestamp", "date", "meta",
-    "rss", "login", "paywall", "teaser", "topics", "keywords", "next", "prev", "previous",
-    "gallery", "slideshow", "video", "player", "embed", "tweet", "facebook", "twitter", "whatsapp",
-    "email", "mail", "cta", "feedback", "rating", "poll", "tooltip", "overlay", "notice", "alert",
-    "subnav", "topbar", "masthead", "copyright", "legal", "disclaimer", "contact", "hide",
+    "comment",
+    "comments",
+    "commentlist",
+    "share",
+    "sharing",
+    "social",
+    "related",
+    "recommended",
+    "recirc",
+    "sidebar",
+    "widget",
+    "footer",
+    "nav",
+    "navbar",
+    "navigation",
+    "menu",
+    "breadcrumb",
+    "breadcrumbs",
+    "banner",
+    "advert",
+    "advertisement",
+    "ad",
+    "ads",
+    "adsense",
+    "promo",
+    "newsletter",
+    "subscribe",
+    "subscription",
+    "signup",
+    "cookie",
+    "cookies",
+    "popup",
+    "modal",
+    "tags",
+    "tag",
+    "byline",
+    "author",
+    "bio",
+    "caption",
+    "credit",
+    "print",
+    "toolbar",
+    "pagination",
+    "pager",
+    "disqus",
+    "outbrain",
+    "taboola",
+    "sponsor",
+    "sponsored",
+    "trending",
+    "popular",
+    "most",
+    "more",
+    "masthead",
+    "header",
+    "skip",
+    "hidden",
+    "visually",
+    "sr",
+    "dateline",
+    "timestamp",
+    "date",
+    "meta",
+    "rss",
+    "login",
+    "paywall",
+    "teaser",
+    "topics",
+    "keywords",
+    "next",
+    "prev",
+    "previous",
+    "gallery",
+    "slideshow",
+    "video",
+    "player",
+    "embed",
+    "tweet",
+    "facebook",
+    "twitter",
+    "whatsapp",
+    "email",
+    "mail",
+    "cta",
+    "feedback",
+    "rating",
+    "poll",
+    "tooltip",
+    "overlay",
+    "notice",
+    "alert",
+    "subnav",
+    "topbar",
+    "masthead",
+    "copyright",
+    "legal",
+    "disclaimer",
+    "contact",
+    "hide",
 ];
 
 /// Class/id words of article bodies.
 const POSITIVE: &[&str] = &[
-    "article", "articlebody", "body", "content", "entry", "main", "post", "text", "story", "blog",
-    "page", "news", "single", "prose", "rte", "richtext", "paragraph", "copy",
+    "article",
+    "articlebody",
+    "body",
+    "content",
+    "entry",
+    "main",
+    "post",
+    "text",
+    "story",
+    "blog",
+    "page",
+    "news",
+    "single",
+    "prose",
+    "rte",
+    "richtext",
+    "paragraph",
+    "copy",
 ];
 
 fn words(class_id: &str) -> impl Iterator<Item = &str> {
@@ -121,13 +291,22 @@ fn is_boilerplate_class(class_id: &str) -> bool {
 #[doc(hidden)]
 pub fn explain(html: &str) -> Vec<String> {
     let dom = dom::parse(html);
-    let c = Content::new(&dom);
+    let c = Content::new(&dom, Level::Strict);
     let mut out = Vec::new();
-    let mut best: Vec<usize> = (1..dom.nodes.len()).filter(|&i| c.score[i] > 0.0 && !c.skip[i]).collect();
+    let mut best: Vec<usize> = (1..dom.nodes.len())
+        .filter(|&i| c.score[i] > 0.0 && !c.skip[i])
+        .collect();
     best.sort_by(|&a, &b| c.score[b].total_cmp(&c.score[a]));
     for &i in best.iter().take(5) {
         let n = &dom.nodes[i];
-        out.push(format!("score {:.1} chars {} ld {:.2} <{} {:?}>", c.score[i], c.chars[i], c.link_density(i as NodeId), n.tag, n.class_id));
+        out.push(format!(
+            "score {:.1} chars {} ld {:.2} <{} {:?}>",
+            c.score[i],
+            c.chars[i],
+            c.link_density(i as NodeId),
+            n.tag,
+            n.class_id
+        ));
     }
     out
 }
@@ -142,7 +321,7 @@ struct Content<'d> {
 }
 
 impl<'d> Content<'d> {
-    fn new(dom: &'d Dom) -> Content<'d> {
+    fn new(dom: &'d Dom, level: Level) -> Content<'d> {
         let n = dom.nodes.len();
         let mut c = Content {
             dom,
@@ -151,12 +330,14 @@ impl<'d> Content<'d> {
             link_chars: vec![0; n],
             score: vec![0.0; n],
         };
-        c.mark_skips(false);
+        c.mark_skips(level, false);
         c.count(0, false);
         // Class names only prune subtrees that hold a minor part of the page's text: a page wrapper
         // whose class happens to name an advert or a sidebar is not boilerplate.
-        c.mark_skips(true);
-        c.count(0, false);
+        if level == Level::Strict {
+            c.mark_skips(level, true);
+            c.count(0, false);
+        }
         c.score_paragraphs();
         c
     }
@@ -165,7 +346,7 @@ impl<'d> Content<'d> {
         &self.dom.nodes[id as usize]
     }
 
-    fn mark_skips(&mut self, by_class: bool) {
+    fn mark_skips(&mut self, level: Level, by_class: bool) {
         let total = self.chars[0].max(1) as f64;
         // Nodes are in document order and parents come before children.
         for id in 1..self.dom.nodes.len() {
@@ -188,11 +369,20 @@ impl<'d> Content<'d> {
                 Some("navigation" | "complementary" | "banner" | "contentinfo" | "dialog" | "menu")
             );
             let article_body = n.attr("itemprop") == Some("articleBody");
+            let text_block = matches!(
+                &*n.tag,
+                "p" | "h2" | "h3" | "h4" | "h5" | "h6" | "blockquote"
+            );
             let class_skip = by_class
+                && !text_block
                 && is_boilerplate_class(&n.class_id)
                 && (self.chars[id] as f64) < total * 0.4;
             self.skip[id] = !article_body
-                && (SKIP_TAGS.contains(&&*n.tag) || hidden || role_nav || class_skip);
+                && (SKIP_TAGS.contains(&&*n.tag)
+                    || hidden
+                    || class_skip
+                    || (level != Level::Lenient
+                        && (role_nav || SOFT_SKIP_TAGS.contains(&&*n.tag))));
         }
     }
 
@@ -202,7 +392,11 @@ impl<'d> Content<'d> {
         }
         let n = &self.dom.nodes[id as usize];
         if n.tag.is_empty() {
-            let c = n.text.split_whitespace().map(|w| w.chars().count() as u32 + 1).sum::<u32>();
+            let c = n
+                .text
+                .split_whitespace()
+                .map(|w| w.chars().count() as u32 + 1)
+                .sum::<u32>();
             return (c, if in_link { c } else { 0 });
         }
         let link = in_link || &*n.tag == "a";
@@ -231,7 +425,12 @@ impl<'d> Content<'d> {
     fn score_paragraphs(&mut self) {
         for id in 1..self.dom.nodes.len() {
             let n = &self.dom.nodes[id];
-            if self.skip[id] || !matches!(&*n.tag, "p" | "pre" | "td" | "blockquote" | "li" | "div" | "section") {
+            if self.skip[id]
+                || !matches!(
+                    &*n.tag,
+                    "p" | "pre" | "td" | "blockquote" | "li" | "div" | "section"
+                )
+            {
                 continue;
             }
             // Only the text directly in this element counts as its paragraph.
@@ -242,16 +441,25 @@ impl<'d> Content<'d> {
                     let cn = self.node(c);
                     !self.skip[c as usize] && (cn.tag.is_empty() || !BLOCK_TAGS.contains(&&*cn.tag))
                 })
-                .map(|&c| if self.node(c).tag.is_empty() {
-                    self.node(c).text.split_whitespace().map(|w| w.chars().count() as u32 + 1).sum()
-                } else {
-                    self.chars[c as usize]
+                .map(|&c| {
+                    if self.node(c).tag.is_empty() {
+                        self.node(c)
+                            .text
+                            .split_whitespace()
+                            .map(|w| w.chars().count() as u32 + 1)
+                            .sum()
+                    } else {
+                        self.chars[c as usize]
+                    }
                 })
                 .sum();
             if own < 25 {
                 continue;
             }
-            let commas = self.inline_text(id as NodeId).matches([',', '，', '、']).count() as f64;
+            let commas = self
+                .inline_text(id as NodeId)
+                .matches([',', '，', '、'])
+                .count() as f64;
             let points = 1.0 + commas + (own as f64 / 100.0).min(3.0);
             let mut parent = n.parent;
             for div in [1.0, 2.0, 3.0] {
@@ -298,6 +506,56 @@ impl<'d> Content<'d> {
             .map(|i| i as NodeId)
     }
 
+    fn depth(&self, mut id: NodeId) -> usize {
+        let mut d = 0;
+        while id != 0 {
+            id = self.node(id).parent;
+            d += 1;
+        }
+        d
+    }
+
+    fn ancestors(&self, mut id: NodeId) -> Vec<NodeId> {
+        let mut out = vec![id];
+        while id != 0 {
+            id = self.node(id).parent;
+            out.push(id);
+        }
+        out
+    }
+
+    /// Articles split into several containers (around ads, say) score as separate candidates: when a
+    /// strong candidate sits close by in the tree, take their nearest common ancestor instead.
+    fn merge_cousins(&self, top: NodeId) -> NodeId {
+        let top_score = self.score[top as usize];
+        let mut best = top;
+        let mut others: Vec<usize> = (1..self.dom.nodes.len())
+            .filter(|&i| !self.skip[i] && self.score[i] >= top_score * 0.3 && i != top as usize)
+            .collect();
+        others.sort_by(|&a, &b| self.score[b].total_cmp(&self.score[a]));
+        for c in others.into_iter().take(8) {
+            let c = c as NodeId;
+            let mine = self.ancestors(best);
+            let theirs = self.ancestors(c);
+            if mine.contains(&c) || theirs.contains(&best) {
+                continue;
+            }
+            let Some(&lca) = mine.iter().find(|a| theirs.contains(a)) else {
+                continue;
+            };
+            if lca == 0 || self.skip[lca as usize] {
+                continue;
+            }
+            let up = self.depth(best) - self.depth(lca);
+            let within = self.chars[lca as usize] as f64
+                <= (self.chars[best as usize] + self.chars[c as usize]) as f64 * 1.5;
+            if up <= 4 && within && self.link_density(lca) < 0.3 {
+                best = lca;
+            }
+        }
+        best
+    }
+
     /// The main content text.
     fn body(&self) -> String {
         let Some(top) = self.top_candidate() else {
@@ -319,6 +577,7 @@ impl<'d> Content<'d> {
                 break;
             }
         }
+        let top = self.merge_cousins(top);
         let threshold = (self.score[top as usize] * 0.2).max(10.0);
         let parent = self.node(top).parent;
         let mut parts: Vec<NodeId> = Vec::new();
@@ -364,9 +623,7 @@ impl<'d> Content<'d> {
         if block {
             flush(line, out);
             // Link lists and link-only blocks are navigation.
-            if self.chars[id as usize] > 0
-                && self.link_density(id) > 0.5
-                && !matches!(&*n.tag, "p")
+            if self.chars[id as usize] > 0 && self.link_density(id) > 0.5 && !matches!(&*n.tag, "p")
             {
                 return;
             }

@@ -66,6 +66,34 @@ fn articles(v: &Value, out: &mut Vec<Value>) {
     }
 }
 
+/// `Headline | Site` (or `-`, `–`, `—`, `::`, `»`): the longest part is the headline, and a short
+/// last or first part is the site.
+fn split_title(title: Option<&str>) -> (Option<String>, Option<String>) {
+    let Some(title) = title.map(str::trim).filter(|t| !t.is_empty()) else {
+        return (None, None);
+    };
+    for sep in [" | ", " - ", " – ", " — ", " :: ", " » ", " · "] {
+        let parts: Vec<&str> = title.split(sep).map(str::trim).collect();
+        if parts.len() < 2 {
+            continue;
+        }
+        let (i, longest) = parts
+            .iter()
+            .enumerate()
+            .max_by_key(|(_, p)| p.chars().count())
+            .map(|(i, p)| (i, *p))
+            .unwrap_or((0, title));
+        if longest.split_whitespace().count() < 3 {
+            continue;
+        }
+        let site = if i == 0 { parts.last() } else { parts.first() }
+            .filter(|s| s.split_whitespace().count() <= 5)
+            .map(|s| s.to_string());
+        return (Some(longest.to_string()), site);
+    }
+    (Some(title.to_string()), None)
+}
+
 pub(crate) fn read(dom: &Dom) -> PageMeta {
     let mut metas: Vec<(String, String)> = Vec::new();
     let mut lang = None;
@@ -73,7 +101,10 @@ pub(crate) fn read(dom: &Dom) -> PageMeta {
     for n in &dom.nodes {
         match &*n.tag {
             "meta" => {
-                let key = n.attr("property").or_else(|| n.attr("name")).or_else(|| n.attr("itemprop"));
+                let key = n
+                    .attr("property")
+                    .or_else(|| n.attr("name"))
+                    .or_else(|| n.attr("itemprop"));
                 if let (Some(k), Some(v)) = (key, n.attr("content")) {
                     if !v.trim().is_empty() {
                         metas.push((k.to_ascii_lowercase(), v.trim().to_string()));
@@ -101,10 +132,21 @@ pub(crate) fn read(dom: &Dom) -> PageMeta {
     let ld_field = |f: &str| ld.iter().find_map(|v| v.get(f).and_then(text_of));
     let ld_publisher = ld.iter().find_map(|v| v.get("publisher").and_then(text_of));
 
+    let (page_title, title_site) = split_title(dom.title.as_deref());
     let title = ld_field("headline")
         .or_else(|| meta(&["og:title", "twitter:title"]))
-        .or_else(|| dom.title.clone());
-    let author = ld_field("author").or_else(|| meta(&["author", "article:author", "byl", "parsely-author", "sailthru.author", "dc.creator"]))
+        .or(page_title);
+    let author = ld_field("author")
+        .or_else(|| {
+            meta(&[
+                "author",
+                "article:author",
+                "byl",
+                "parsely-author",
+                "sailthru.author",
+                "dc.creator",
+            ])
+        })
         .filter(|a| !a.starts_with("http"));
     let published = ld_field("datePublished").or_else(|| {
         meta(&[
@@ -125,10 +167,31 @@ pub(crate) fn read(dom: &Dom) -> PageMeta {
     });
     PageMeta {
         title,
-        site: meta(&["og:site_name", "application-name"]).or(ld_publisher),
+        site: meta(&["og:site_name", "application-name"])
+            .or(ld_publisher)
+            .or(title_site),
         author,
         published,
         language: lang.or_else(|| meta(&["og:locale", "language", "content-language"])),
         url: meta(&["og:url"]).or(canonical),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::split_title;
+
+    #[test]
+    fn titles_lose_their_site_suffix() {
+        let t = |s| split_title(Some(s));
+        assert_eq!(
+            t("Harbour plan approved by council | The Daily Example"),
+            (Some("Harbour plan approved by council".into()), Some("The Daily Example".into()))
+        );
+        assert_eq!(
+            t("Example News - Storm closes all schools in the region"),
+            (Some("Storm closes all schools in the region".into()), Some("Example News".into()))
+        );
+        assert_eq!(t("Jean-Paul wins - again"), (Some("Jean-Paul wins - again".into()), None));
     }
 }

@@ -1,8 +1,7 @@
-//! HTML pages: main-content extraction (rs-trafilatura, chosen by measurement) and page metadata,
-//! then the same news cleanup as plain text.
+//! HTML pages: main-content extraction (our `extract` crate, chosen by measurement) and page
+//! metadata, then the same news cleanup as plain text.
 
 use crate::{clean, file_stem, hash_id, Ingested, Meta, Problem};
-use dom_query::{Document, NodeRef};
 use model::{Format, Source};
 
 /// What extraction found in one HTML page.
@@ -13,7 +12,7 @@ pub struct HtmlExtraction {
     pub title: Option<String>,
     pub author: Option<String>,
     pub sitename: Option<String>,
-    /// Publication date as `YYYY-MM-DD`, from JSON-LD, OpenGraph `article:*` or other meta tags.
+    /// Publication date as the page gives it, from JSON-LD, OpenGraph `article:*` or other meta tags.
     pub date: Option<String>,
     pub language: Option<String>,
     pub url: Option<String>,
@@ -21,19 +20,15 @@ pub struct HtmlExtraction {
 
 /// Extracts the main content and metadata of an HTML page (any encoding its `<meta charset>` names).
 pub fn extract_html(bytes: &[u8], url: Option<&str>) -> Result<HtmlExtraction, String> {
-    let options = rs_trafilatura::Options {
-        url: url.map(String::from),
-        ..rs_trafilatura::Options::default()
-    };
-    let result = rs_trafilatura::extract_bytes_with_options(bytes, &options)
-        .map_err(|e| format!("HTML extraction failed: {e}"))?;
-    let m = result.metadata;
+    let html = extract::decode(bytes);
+    let page = extract::extract(&html);
+    let m = page.meta;
     Ok(HtmlExtraction {
-        text: result.content_text,
+        text: page.text,
         title: m.title,
         author: m.author,
-        sitename: m.sitename,
-        date: m.date.map(|d| d.format("%Y-%m-%d").to_string()),
+        sitename: m.site,
+        date: m.published,
         language: m.language,
         url: m.url.or_else(|| url.map(String::from)),
     })
@@ -105,10 +100,9 @@ fn only_title(text: &str, title: Option<&str>) -> bool {
 /// Converts an HTML fragment (a feed item's content) to text: one paragraph per block element,
 /// scripts and styles dropped, entities decoded.
 pub fn html_fragment_to_text(fragment: &str) -> String {
-    let doc = Document::from(fragment);
+    let dom = extract::dom::parse(fragment);
     let mut out = String::new();
-    let root = doc.root();
-    walk(&root, &mut out);
+    walk(&dom, 0, &mut out);
     out.split('\n')
         .map(|l| l.split_whitespace().collect::<Vec<_>>().join(" "))
         .filter(|l| !l.is_empty())
@@ -116,7 +110,7 @@ pub fn html_fragment_to_text(fragment: &str) -> String {
         .join("\n")
 }
 
-fn walk(node: &NodeRef, out: &mut String) {
+fn walk(dom: &extract::dom::Dom, id: extract::dom::NodeId, out: &mut String) {
     const SKIP: &[&str] = &[
         "script", "style", "noscript", "template", "iframe", "svg", "head", "button", "form",
     ];
@@ -150,27 +144,20 @@ fn walk(node: &NodeRef, out: &mut String) {
         "aside",
         "main",
     ];
-    let mut child = node.first_child();
-    while let Some(c) = child {
-        if c.is_text() {
-            out.push_str(&c.text());
-        } else if c.is_element() {
-            let name = c
-                .node_name()
-                .map(|n| n.to_ascii_lowercase())
-                .unwrap_or_default();
-            if !SKIP.contains(&name.as_str()) {
-                let block = BLOCK.contains(&name.as_str());
-                if block {
-                    out.push('\n');
-                }
-                walk(&c, out);
-                if block {
-                    out.push('\n');
-                }
+    for &c in &dom.nodes[id as usize].children {
+        let node = &dom.nodes[c as usize];
+        if node.tag.is_empty() {
+            out.push_str(&node.text);
+        } else if !SKIP.contains(&&*node.tag) {
+            let block = BLOCK.contains(&&*node.tag);
+            if block {
+                out.push('\n');
+            }
+            walk(dom, c, out);
+            if block {
+                out.push('\n');
             }
         }
-        child = c.next_sibling();
     }
 }
 
