@@ -59,6 +59,15 @@ pub fn extract(html: &str) -> Extracted {
     Extracted { text: best, meta }
 }
 
+/// Climb to the parent when it has this much more paragraph text ...
+const CLIMB_GAIN: f64 = 1.2;
+/// ... and at most this share of other text.
+const CLIMB_JUNK: f64 = 0.3;
+const CLIMB_WRAPPERS: bool = false;
+const MERGE_SCORE: f64 = 0.3;
+const MERGE_WITHIN: f64 = 2.5;
+const MERGE_UP: usize = 6;
+
 /// A body shorter than this sends extraction round again with less pruning.
 const MIN_BODY_CHARS: usize = 250;
 
@@ -289,10 +298,17 @@ fn is_boilerplate_class(class_id: &str) -> bool {
 
 /// Debugging aid: the top candidate's ancestry with scores (for the eval's `--explain`).
 #[doc(hidden)]
-pub fn explain(html: &str) -> Vec<String> {
+pub fn explain(html: &str, needle: &str) -> Vec<String> {
     let dom = dom::parse(html);
     let c = Content::new(&dom, Level::Strict);
     let mut out = Vec::new();
+    if let Some(i) = (0..dom.nodes.len()).find(|&i| dom.nodes[i].tag.is_empty() && dom.nodes[i].text.contains(needle)) {
+        let anc = c.ancestors(i as NodeId);
+        let skipped: Vec<String> = anc.iter().filter(|&&a| c.skip[a as usize]).map(|&a| format!("<{} {:?}>", dom.nodes[a as usize].tag, dom.nodes[a as usize].class_id)).collect();
+        let top = c.top_candidate().map(|t| c.merge_cousins(t));
+        out.push(format!("needle skipped by: {:?}; inside chosen: {}", skipped.last(), top.is_some_and(|t| anc.contains(&t))));
+        if let Some(t) = top { out.push(format!("chosen <{} {:?}> score {:.1}", dom.nodes[t as usize].tag, dom.nodes[t as usize].class_id, c.score[t as usize])); }
+    }
     let mut best: Vec<usize> = (1..dom.nodes.len())
         .filter(|&i| c.score[i] > 0.0 && !c.skip[i])
         .collect();
@@ -318,6 +334,8 @@ struct Content<'d> {
     chars: Vec<u32>,
     link_chars: Vec<u32>,
     score: Vec<f64>,
+    /// Characters of paragraph text (own text of paragraph-like elements, not link lists) in the subtree.
+    para: Vec<f64>,
 }
 
 impl<'d> Content<'d> {
@@ -329,6 +347,7 @@ impl<'d> Content<'d> {
             chars: vec![0; n],
             link_chars: vec![0; n],
             score: vec![0.0; n],
+            para: vec![0.0; n],
         };
         c.mark_skips(level, false);
         c.count(0, false);
@@ -456,6 +475,11 @@ impl<'d> Content<'d> {
             if own < 25 {
                 continue;
             }
+            let mut up = id as NodeId;
+            while up != 0 {
+                self.para[up as usize] += own as f64;
+                up = self.dom.nodes[up as usize].parent;
+            }
             let commas = self
                 .inline_text(id as NodeId)
                 .matches([',', '，', '、'])
@@ -530,7 +554,7 @@ impl<'d> Content<'d> {
         let top_score = self.score[top as usize];
         let mut best = top;
         let mut others: Vec<usize> = (1..self.dom.nodes.len())
-            .filter(|&i| !self.skip[i] && self.score[i] >= top_score * 0.3 && i != top as usize)
+            .filter(|&i| !self.skip[i] && self.score[i] >= top_score * MERGE_SCORE && i != top as usize)
             .collect();
         others.sort_by(|&a, &b| self.score[b].total_cmp(&self.score[a]));
         for c in others.into_iter().take(8) {
@@ -548,8 +572,8 @@ impl<'d> Content<'d> {
             }
             let up = self.depth(best) - self.depth(lca);
             let within = self.chars[lca as usize] as f64
-                <= (self.chars[best as usize] + self.chars[c as usize]) as f64 * 1.5;
-            if up <= 4 && within && self.link_density(lca) < 0.3 {
+                <= (self.chars[best as usize] + self.chars[c as usize]) as f64 * MERGE_WITHIN;
+            if up <= MERGE_UP && within && self.link_density(lca) < 0.3 {
                 best = lca;
             }
         }
@@ -561,17 +585,19 @@ impl<'d> Content<'d> {
         let Some(top) = self.top_candidate() else {
             return String::new();
         };
-        // A candidate that is a lone paragraph holder inside a bigger body: climb while the parent
-        // holds much more scored text.
+        // Content assembled from several blocks: climb while the parent adds paragraph text and
+        // little else.
         let mut top = top;
         loop {
             let parent = self.node(top).parent;
-            if parent == 0 || self.skip[parent as usize] {
+            if parent == 0 || self.skip[parent as usize] || matches!(&*self.node(parent).tag, "body" | "html") {
                 break;
             }
-            if self.score[parent as usize] > self.score[top as usize] * 0.9
-                && self.chars[parent as usize] as f64 <= self.chars[top as usize] as f64 * 2.5
-            {
+            let (p, t) = (parent as usize, top as usize);
+            let gain = self.para[p] / self.para[t].max(1.0);
+            let junk = 1.0 - self.para[p] / (self.chars[p].max(1) as f64);
+            let wrapper = self.chars[p] as f64 <= self.chars[t] as f64 * 1.1;
+            if (wrapper && CLIMB_WRAPPERS) || (gain >= CLIMB_GAIN && self.link_density(parent) < 0.3 && junk < CLIMB_JUNK) {
                 top = parent;
             } else {
                 break;
