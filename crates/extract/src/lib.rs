@@ -64,6 +64,8 @@ const CLIMB_GAIN: f64 = 1.2;
 /// ... and at most this share of other text.
 const CLIMB_JUNK: f64 = 0.3;
 const CLIMB_WRAPPERS: bool = false;
+const TRIM_WORDS: usize = 8;
+const TRIM_LEADING: bool = false;
 const MERGE_SCORE: f64 = 0.3;
 const MERGE_WITHIN: f64 = 2.5;
 const MERGE_UP: usize = 6;
@@ -550,8 +552,22 @@ impl<'d> Content<'d> {
 
     /// Articles split into several containers (around ads, say) score as separate candidates: when a
     /// strong candidate sits close by in the tree, take their nearest common ancestor instead.
+    /// The nearest `<article>` at or above a node: one story, whose bounds extraction keeps to.
+    fn story_bound(&self, id: NodeId) -> Option<NodeId> {
+        self.ancestors(id)
+            .into_iter()
+            .find(|&a| &*self.node(a).tag == "article")
+    }
+
+    /// True when the subtree holds an `<article>` element (another story, when we are in one).
+    fn holds_article(&self, id: NodeId) -> bool {
+        let n = self.node(id);
+        &*n.tag == "article" || n.children.iter().any(|&c| !self.node(c).tag.is_empty() && self.holds_article(c))
+    }
+
     fn merge_cousins(&self, top: NodeId) -> NodeId {
         let top_score = self.score[top as usize];
+        let bound = self.story_bound(top);
         let mut best = top;
         let mut others: Vec<usize> = (1..self.dom.nodes.len())
             .filter(|&i| !self.skip[i] && self.score[i] >= top_score * MERGE_SCORE && i != top as usize)
@@ -568,6 +584,10 @@ impl<'d> Content<'d> {
                 continue;
             };
             if lca == 0 || self.skip[lca as usize] {
+                continue;
+            }
+            // Inside a story, stay inside it.
+            if bound.is_some_and(|b| !self.ancestors(lca).contains(&b)) {
                 continue;
             }
             let up = self.depth(best) - self.depth(lca);
@@ -605,6 +625,7 @@ impl<'d> Content<'d> {
         }
         let top = self.merge_cousins(top);
         let threshold = (self.score[top as usize] * 0.2).max(10.0);
+        let in_story = self.story_bound(top).is_some();
         let parent = self.node(top).parent;
         let mut parts: Vec<NodeId> = Vec::new();
         for &sib in &self.node(parent).children {
@@ -616,6 +637,9 @@ impl<'d> Content<'d> {
                 continue;
             }
             let sn = self.node(sib);
+            if in_story && self.holds_article(sib) {
+                continue;
+            }
             let same_class = !sn.class_id.is_empty() && sn.class_id == self.node(top).class_id;
             let good = self.score[sib as usize] >= threshold
                 || (same_class && self.score[sib as usize] > 0.0)
@@ -626,21 +650,50 @@ impl<'d> Content<'d> {
                 parts.push(sib);
             }
         }
+        // Text split into repeated components of one kind (same tag and class as the chosen one).
+        let top_node = self.node(top);
+        if !top_node.class_id.is_empty() {
+            let bound = self.story_bound(top);
+            for i in 1..self.dom.nodes.len() {
+                let n = &self.dom.nodes[i];
+                let id = i as NodeId;
+                if self.skip[i]
+                    || n.tag != top_node.tag
+                    || n.class_id != top_node.class_id
+                    || parts.contains(&id)
+                    || self.chars[i] == 0
+                    || self.link_density(id) > 0.5
+                {
+                    continue;
+                }
+                let anc = self.ancestors(id);
+                if parts.iter().any(|p| anc.contains(p) || self.ancestors(*p).contains(&id)) {
+                    continue;
+                }
+                if bound.is_some_and(|b| !anc.contains(&b)) {
+                    continue;
+                }
+                parts.push(id);
+            }
+            parts.sort_unstable();
+        }
         let mut out = Vec::new();
         for p in parts {
             let mut line = String::new();
-            self.emit(p, &mut line, &mut out);
+            self.emit(p, p, &mut line, &mut out);
             flush(&mut line, &mut out);
         }
         out.retain(|l| !l.is_empty());
+        trim_edges(&mut out);
         out.join("\n")
     }
 
-    fn emit(&self, id: NodeId, line: &mut String, out: &mut Vec<String>) {
+    fn emit(&self, root: NodeId, id: NodeId, line: &mut String, out: &mut Vec<String>) {
         if self.skip[id as usize] {
             return;
         }
         let n = self.node(id);
+        let _ = root;
         if n.tag.is_empty() {
             line.push_str(&n.text);
             return;
@@ -655,11 +708,33 @@ impl<'d> Content<'d> {
             }
         }
         for &c in &n.children {
-            self.emit(c, line, out);
+            self.emit(root, c, line, out);
         }
         if block {
             flush(line, out);
         }
+    }
+}
+
+/// A line that is not running text: short, and not ending a sentence.
+fn is_label(line: &str) -> bool {
+    let words = line.split_whitespace().count();
+    let t = line.trim_end_matches(['"', '”', '’', '\'', ')', '»']);
+    words <= TRIM_WORDS && !t.ends_with(['.', '!', '?', '…', '。'])
+}
+
+/// Labels before the first and after the last paragraph of running text are page furniture
+/// (kickers, dates, "more on this" headers, share prompts).
+fn trim_edges(lines: &mut Vec<String>) {
+    if lines.iter().all(|l| is_label(l)) {
+        return;
+    }
+    while lines.last().is_some_and(|l| is_label(l)) {
+        lines.pop();
+    }
+    let lead = lines.iter().take_while(|l| is_label(l)).count();
+    if TRIM_LEADING {
+        lines.drain(..lead);
     }
 }
 
