@@ -64,6 +64,8 @@ const CLIMB_GAIN: f64 = 1.2;
 /// ... and at most this share of other text.
 const CLIMB_JUNK: f64 = 0.3;
 const CLIMB_WRAPPERS: bool = false;
+const P_LINK_LIMIT: f64 = 0.7;
+const BLOCK_LINK_LIMIT: f64 = 0.5;
 const TRIM_WORDS: usize = 8;
 const TRIM_LEADING: bool = false;
 const MERGE_SCORE: f64 = 0.3;
@@ -214,11 +216,14 @@ const NEGATIVE: &[&str] = &[
     "gallery",
     "slideshow",
     "video",
+    "image",
+    "img",
+    "photo",
+    "photos",
+    "thumbnail",
+    "thumb",
     "player",
-    "embed",
-    "tweet",
     "facebook",
-    "twitter",
     "whatsapp",
     "email",
     "mail",
@@ -304,12 +309,32 @@ pub fn explain(html: &str, needle: &str) -> Vec<String> {
     let dom = dom::parse(html);
     let c = Content::new(&dom, Level::Strict);
     let mut out = Vec::new();
-    if let Some(i) = (0..dom.nodes.len()).find(|&i| dom.nodes[i].tag.is_empty() && dom.nodes[i].text.contains(needle)) {
+    if let Some(i) = (0..dom.nodes.len())
+        .find(|&i| dom.nodes[i].tag.is_empty() && dom.nodes[i].text.contains(needle))
+    {
         let anc = c.ancestors(i as NodeId);
-        let skipped: Vec<String> = anc.iter().filter(|&&a| c.skip[a as usize]).map(|&a| format!("<{} {:?}>", dom.nodes[a as usize].tag, dom.nodes[a as usize].class_id)).collect();
+        let skipped: Vec<String> = anc
+            .iter()
+            .filter(|&&a| c.skip[a as usize])
+            .map(|&a| {
+                format!(
+                    "<{} {:?}>",
+                    dom.nodes[a as usize].tag, dom.nodes[a as usize].class_id
+                )
+            })
+            .collect();
         let top = c.top_candidate().map(|t| c.merge_cousins(t));
-        out.push(format!("needle skipped by: {:?}; inside chosen: {}", skipped.last(), top.is_some_and(|t| anc.contains(&t))));
-        if let Some(t) = top { out.push(format!("chosen <{} {:?}> score {:.1}", dom.nodes[t as usize].tag, dom.nodes[t as usize].class_id, c.score[t as usize])); }
+        out.push(format!(
+            "needle skipped by: {:?}; inside chosen: {}",
+            skipped.last(),
+            top.is_some_and(|t| anc.contains(&t))
+        ));
+        if let Some(t) = top {
+            out.push(format!(
+                "chosen <{} {:?}> score {:.1}",
+                dom.nodes[t as usize].tag, dom.nodes[t as usize].class_id, c.score[t as usize]
+            ));
+        }
     }
     let mut best: Vec<usize> = (1..dom.nodes.len())
         .filter(|&i| c.score[i] > 0.0 && !c.skip[i])
@@ -562,7 +587,10 @@ impl<'d> Content<'d> {
     /// True when the subtree holds an `<article>` element (another story, when we are in one).
     fn holds_article(&self, id: NodeId) -> bool {
         let n = self.node(id);
-        &*n.tag == "article" || n.children.iter().any(|&c| !self.node(c).tag.is_empty() && self.holds_article(c))
+        &*n.tag == "article"
+            || n.children
+                .iter()
+                .any(|&c| !self.node(c).tag.is_empty() && self.holds_article(c))
     }
 
     fn merge_cousins(&self, top: NodeId) -> NodeId {
@@ -570,7 +598,9 @@ impl<'d> Content<'d> {
         let bound = self.story_bound(top);
         let mut best = top;
         let mut others: Vec<usize> = (1..self.dom.nodes.len())
-            .filter(|&i| !self.skip[i] && self.score[i] >= top_score * MERGE_SCORE && i != top as usize)
+            .filter(|&i| {
+                !self.skip[i] && self.score[i] >= top_score * MERGE_SCORE && i != top as usize
+            })
             .collect();
         others.sort_by(|&a, &b| self.score[b].total_cmp(&self.score[a]));
         for c in others.into_iter().take(8) {
@@ -610,14 +640,19 @@ impl<'d> Content<'d> {
         let mut top = top;
         loop {
             let parent = self.node(top).parent;
-            if parent == 0 || self.skip[parent as usize] || matches!(&*self.node(parent).tag, "body" | "html") {
+            if parent == 0
+                || self.skip[parent as usize]
+                || matches!(&*self.node(parent).tag, "body" | "html")
+            {
                 break;
             }
             let (p, t) = (parent as usize, top as usize);
             let gain = self.para[p] / self.para[t].max(1.0);
             let junk = 1.0 - self.para[p] / (self.chars[p].max(1) as f64);
             let wrapper = self.chars[p] as f64 <= self.chars[t] as f64 * 1.1;
-            if (wrapper && CLIMB_WRAPPERS) || (gain >= CLIMB_GAIN && self.link_density(parent) < 0.3 && junk < CLIMB_JUNK) {
+            if (wrapper && CLIMB_WRAPPERS)
+                || (gain >= CLIMB_GAIN && self.link_density(parent) < 0.3 && junk < CLIMB_JUNK)
+            {
                 top = parent;
             } else {
                 break;
@@ -667,7 +702,10 @@ impl<'d> Content<'d> {
                     continue;
                 }
                 let anc = self.ancestors(id);
-                if parts.iter().any(|p| anc.contains(p) || self.ancestors(*p).contains(&id)) {
+                if parts
+                    .iter()
+                    .any(|p| anc.contains(p) || self.ancestors(*p).contains(&id))
+                {
                     continue;
                 }
                 if bound.is_some_and(|b| !anc.contains(&b)) {
@@ -701,9 +739,12 @@ impl<'d> Content<'d> {
         let block = BLOCK_TAGS.contains(&&*n.tag);
         if block {
             flush(line, out);
-            // Link lists and link-only blocks are navigation.
-            if self.chars[id as usize] > 0 && self.link_density(id) > 0.5 && !matches!(&*n.tag, "p")
-            {
+            let limit = if &*n.tag == "p" {
+                P_LINK_LIMIT
+            } else {
+                BLOCK_LINK_LIMIT
+            };
+            if self.chars[id as usize] > 0 && self.link_density(id) > limit {
                 return;
             }
         }

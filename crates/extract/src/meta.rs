@@ -186,12 +186,21 @@ mod tests {
         let t = |s| split_title(Some(s));
         assert_eq!(
             t("Harbour plan approved by council | The Daily Example"),
-            (Some("Harbour plan approved by council".into()), Some("The Daily Example".into()))
+            (
+                Some("Harbour plan approved by council".into()),
+                Some("The Daily Example".into())
+            )
         );
         assert_eq!(
             t("Example News - Storm closes all schools in the region"),
-            (Some("Storm closes all schools in the region".into()), Some("Example News".into()))
+            (
+                Some("Storm closes all schools in the region".into()),
+                Some("Example News".into())
+            )
         );
-        assert_eq!(t("Jean-Paul wins - again"), (Some("Jean-Paul wins - again".into()), None));
+        assert_eq!(
+            t("Jean-Paul wins - again"),
+            (Some("Jean-Paul wins - again".into()), None)
+        );
     }
 }
