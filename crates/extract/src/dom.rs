@@ -116,6 +116,9 @@ const CLOSES_P: &[&str] = &[
     "ul",
 ];
 
+/// The deepest element nesting kept; hostile pages nest far deeper.
+pub const MAX_DEPTH: usize = 256;
+
 struct Builder {
     nodes: Vec<Node>,
     stack: Vec<NodeId>,
@@ -248,7 +251,8 @@ impl Builder {
         }
         node.class_id = class_id.into();
         let id = self.push_child(node);
-        if !self_closing && !VOID.contains(&name) {
+        // Deeper nesting is flattened, which bounds every recursive walk over the tree.
+        if !self_closing && !VOID.contains(&name) && self.stack.len() < MAX_DEPTH {
             self.stack.push(id);
         }
     }

@@ -1,0 +1,166 @@
+//! Main-content extraction on small hand-made pages: what a reader would call the article.
+
+use expect_test::{expect, Expect};
+
+fn check(html: &str, expect: Expect) {
+    let page = extract::extract(html);
+    let m = &page.meta;
+    let mut out = String::new();
+    for (k, v) in [
+        ("title", &m.title),
+        ("site", &m.site),
+        ("author", &m.author),
+        ("published", &m.published),
+        ("language", &m.language),
+        ("url", &m.url),
+    ] {
+        if let Some(v) = v {
+            out.push_str(&format!("{k}: {v}\n"));
+        }
+    }
+    out.push_str("---\n");
+    out.push_str(&page.text);
+    out.push('\n');
+    expect.assert_eq(&out);
+}
+
+const P1: &str = "The council approved the harbour plan on Tuesday, after a debate that lasted most of the night.";
+const P2: &str =
+    "Opponents said the cost had not been explained, and promised to challenge the vote in court.";
+const P3: &str =
+    "Work is due to start in the spring, the mayor said, and should take three years to finish.";
+
+#[test]
+fn furniture_around_the_article_is_left_out() {
+    check(
+        &format!(
+            r##"<html lang="en-GB"><head><title>Harbour plan approved by council | Example Times</title></head><body>
+            <header><a href="/">Home</a> <a href="/news">News</a></header>
+            <nav><ul><li><a href="/a">World</a></li><li><a href="/b">Business</a></li></ul></nav>
+            <div class="main"><article><h1>Harbour plan approved by council</h1>
+              <div class="byline">By Jane Roe</div>
+              <p>{P1}</p><p>{P2}</p><p>{P3}</p>
+              <div class="share-tools"><a href="#">Share on Facebook</a> <a href="#">Email</a></div>
+            </article>
+            <aside class="sidebar"><h3>Most read</h3><ul><li><a href="/x">Another story entirely, with a long headline</a></li></ul></aside>
+            <div class="comments"><p>First! This is a comment by a reader who disagrees with everything, loudly.</p></div>
+            </div><footer>Copyright 2025 Example Times. All rights reserved.</footer></body></html>"##
+        ),
+        expect![[r#"
+            title: Harbour plan approved by council
+            site: Example Times
+            language: en-GB
+            ---
+            The council approved the harbour plan on Tuesday, after a debate that lasted most of the night.
+            Opponents said the cost had not been explained, and promised to challenge the vote in court.
+            Work is due to start in the spring, the mayor said, and should take three years to finish.
+        "#]],
+    );
+}
+
+#[test]
+fn body_split_into_components_is_gathered_in_order() {
+    check(
+        &format!(
+            r#"<body><div class="page">
+              <div class="row"><div class="text-block"><p>{P1}</p></div></div>
+              <div class="row"><div class="promo"><a href="/subscribe">Subscribe for one euro a week and read on</a></div></div>
+              <div class="row"><div class="text-block"><p>{P2}</p></div></div>
+              <div class="row"><div class="text-block"><p>{P3} {P1}</p></div></div>
+            </div></body>"#
+        ),
+        expect![[r#"
+            ---
+            The council approved the harbour plan on Tuesday, after a debate that lasted most of the night.
+            Opponents said the cost had not been explained, and promised to challenge the vote in court.
+            Work is due to start in the spring, the mayor said, and should take three years to finish. The council approved the harbour plan on Tuesday, after a debate that lasted most of the night.
+        "#]],
+    );
+}
+
+#[test]
+fn a_page_wrapper_named_like_an_advert_is_not_pruned() {
+    check(
+        &format!(
+            r#"<body><div class="ad-layout-wrapper"><div class="story"><p>{P1}</p><p>{P2}</p><p>{P3}</p></div></div></body>"#
+        ),
+        expect![[r#"
+            ---
+            The council approved the harbour plan on Tuesday, after a debate that lasted most of the night.
+            Opponents said the cost had not been explained, and promised to challenge the vote in court.
+            Work is due to start in the spring, the mayor said, and should take three years to finish.
+        "#]],
+    );
+}
+
+#[test]
+fn hidden_text_scripts_and_entities() {
+    check(
+        &format!(
+            r#"<body><div class="content"><p>{P1}</p><script>var x = "<p>not text</p>";</script>
+            <p style="display: none">Hidden teaser text that no reader ever sees on the page at all.</p>
+            <p>Caf&eacute; owners &amp; residents wrote &lt;script&gt;alert(1)&lt;/script&gt; on the council&#8217;s forum, which is {P2}</p></div></body>"#
+        ),
+        expect![[r#"
+            ---
+            The council approved the harbour plan on Tuesday, after a debate that lasted most of the night.
+            Café owners & residents wrote <script>alert(1)</script> on the council’s forum, which is Opponents said the cost had not been explained, and promised to challenge the vote in court.
+        "#]],
+    );
+}
+
+#[test]
+fn metadata_from_json_ld_graph_and_opengraph() {
+    check(
+        &format!(
+            r#"<html><head><title>ignored | Site</title>
+            <meta property="og:site_name" content="The Example Herald">
+            <meta property="og:url" content="https://example.org/harbour">
+            <script type="application/ld+json">{{"@context":"https://schema.org","@graph":[
+              {{"@type":"WebSite","name":"Herald"}},
+              {{"@type":"NewsArticle","headline":"Harbour plan approved","datePublished":"2025-11-26T08:00:00+01:00",
+                "author":[{{"@type":"Person","name":"Jane Roe"}},{{"@type":"Person","name":"John Doe"}}]}}]}}</script>
+            </head><body><article><p>{P1}</p><p>{P2}</p></article></body></html>"#
+        ),
+        expect![[r#"
+            title: Harbour plan approved
+            site: The Example Herald
+            author: Jane Roe, John Doe
+            published: 2025-11-26T08:00:00+01:00
+            url: https://example.org/harbour
+            ---
+            The council approved the harbour plan on Tuesday, after a debate that lasted most of the night.
+            Opponents said the cost had not been explained, and promised to challenge the vote in court.
+        "#]],
+    );
+}
+
+#[test]
+fn legacy_charsets_are_decoded() {
+    let mut bytes =
+        b"<html><head><meta charset=\"windows-1252\"></head><body><p>Caf\xe9 society \x96 "
+            .to_vec();
+    bytes.extend_from_slice(P1.as_bytes());
+    bytes.extend_from_slice(b"</p></body></html>");
+    let html = extract::decode(&bytes);
+    assert!(html.contains("Café society – The council"), "{html}");
+}
+
+#[test]
+fn garbage_does_not_panic() {
+    for input in [
+        "",
+        "<",
+        "<<<>>>",
+        "</p></div>",
+        "<div class=\"x",
+        "<script>",
+        "<!--",
+        "\u{0}\u{1}<p>x",
+    ] {
+        let _ = extract::extract(input);
+    }
+    // Nesting deep enough to overflow a recursive walk is flattened.
+    let deep = format!("{}<p>{P1}</p>", "<div>".repeat(50_000));
+    assert!(extract::extract(&deep).text.contains("harbour plan"));
+}
