@@ -193,6 +193,15 @@ impl Builder {
     }
 
     fn start(&mut self, name: &str, attrs: Vec<(Box<str>, Box<str>)>, self_closing: bool) {
+        // Content outside the head's own elements means the head has ended (`</head>` is optional).
+        const HEAD_CONTENT: &[&str] = &[
+            "meta", "link", "title", "style", "script", "noscript", "base", "template", "head",
+        ];
+        if !HEAD_CONTENT.contains(&name) {
+            if let Some(i) = self.in_scope("head", &[]) {
+                self.close_to(i);
+            }
+        }
         const SCOPE: &[&str] = &["table", "td", "th", "html", "body", "button", "object"];
         if CLOSES_P.contains(&name) {
             if let Some(i) = self.in_scope("p", SCOPE) {

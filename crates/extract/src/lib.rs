@@ -18,12 +18,32 @@ pub struct Extracted {
     pub meta: PageMeta,
 }
 
-/// Decodes page bytes: the `<meta charset>` (or http-equiv) in the first kilobytes, else UTF-8 with
-/// replacement of invalid sequences.
+/// Decodes page bytes: a byte-order mark, valid UTF-8, the `<meta charset>` (or http-equiv) in the
+/// first kilobytes, else UTF-8 with replacement of invalid sequences.
 pub fn decode(bytes: &[u8]) -> std::borrow::Cow<'_, str> {
-    let head = &bytes[..bytes.len().min(4096)];
+    if let Some((enc, _)) = encoding_rs::Encoding::for_bom(bytes) {
+        return enc.decode_with_bom_removal(bytes).0;
+    }
+    // Valid UTF-8 with non-ASCII text is UTF-8 whatever the page declares (re-encoded copies keep
+    // their old declaration; legacy encodings almost never form valid UTF-8 by chance).
+    if !bytes.is_ascii() {
+        match std::str::from_utf8(bytes) {
+            Ok(s) => return std::borrow::Cow::Borrowed(s),
+            Err(_) => {
+                // Mostly valid UTF-8 with a few broken sequences (a truncated copy, say).
+                let lossy = String::from_utf8_lossy(bytes);
+                let bad = lossy.matches('\u{FFFD}').count();
+                let non_ascii = lossy.chars().filter(|c| !c.is_ascii()).count();
+                if bad * 100 < non_ascii {
+                    return lossy;
+                }
+            }
+        }
+    }
+    let head = &bytes[..bytes.len().min(16 * 1024)];
     let head_lower: Vec<u8> = head.iter().map(u8::to_ascii_lowercase).collect();
-    let label = memchr::memmem::find(&head_lower, b"charset=").and_then(|p| {
+    // The first `charset=` that names a known encoding (scripts may mention the word first).
+    let label = memchr::memmem::find_iter(&head_lower, b"charset=").find_map(|p| {
         let rest = &head[p + 8..];
         let rest = rest
             .strip_prefix(b"\"")
