@@ -741,7 +741,7 @@ impl<'d> Content<'d> {
             self.emit(p, p, &mut line, &mut out);
             flush(&mut line, &mut out);
         }
-        out.retain(|l| !l.is_empty());
+        out.retain(|l| !l.is_empty() && !is_stamp(l));
         trim_edges(&mut out);
         out.join("\n")
     }
@@ -775,6 +775,44 @@ impl<'d> Content<'d> {
             flush(line, out);
         }
     }
+}
+
+/// A short line that is only a date or time stamp, or a picture credit: "Updated 1:23 p.m.",
+/// "20.11.2019 | 11:28", "© Example Photo".
+fn is_stamp(line: &str) -> bool {
+    let words: Vec<&str> = line.split_whitespace().collect();
+    if words.is_empty() || words.len() > 10 {
+        return false;
+    }
+    if line.starts_with('©') || line.starts_with("(c) ") {
+        return true;
+    }
+    let has_time = words.iter().any(|w| {
+        let w = w.trim_matches(|c: char| !c.is_ascii_digit());
+        let b = w.as_bytes();
+        (b.len() == 4 || b.len() == 5)
+            && matches!(b.get(b.len() - 3), Some(b':' | b'.'))
+            && b.iter()
+                .enumerate()
+                .all(|(i, c)| c.is_ascii_digit() || i == b.len() - 3)
+    });
+    let has_date = words.iter().any(|w| {
+        let parts: Vec<&str> = w
+            .trim_matches(|c: char| !c.is_ascii_digit())
+            .split(['.', '/', '-'])
+            .collect();
+        parts.len() == 3
+            && parts
+                .iter()
+                .all(|p| !p.is_empty() && p.len() <= 4 && p.bytes().all(|c| c.is_ascii_digit()))
+    });
+    let digits = words
+        .iter()
+        .filter(|w| w.chars().any(|c| c.is_ascii_digit()))
+        .count();
+    (has_time || has_date)
+        && digits * 3 >= words.len()
+        && !line.trim_end().ends_with(['.', '!', '?'])
 }
 
 /// A line that is not running text: short, and not ending a sentence.
