@@ -103,6 +103,33 @@ enum Level {
     Lenient,
 }
 
+/// The text of an HTML fragment (a feed item's content, say), one paragraph per line: every block
+/// element ends a line; scripts, styles and other non-text elements are dropped.
+pub fn fragment_text(html: &str) -> String {
+    fn walk(dom: &Dom, id: NodeId, line: &mut String, out: &mut Vec<String>) {
+        for &c in &dom.nodes[id as usize].children {
+            let n = &dom.nodes[c as usize];
+            if n.tag.is_empty() {
+                line.push_str(&n.text);
+            } else if !SKIP_TAGS.contains(&&*n.tag) || &*n.tag == "h1" || &*n.tag == "time" {
+                let block = BLOCK_TAGS.contains(&&*n.tag);
+                if block {
+                    flush(line, out);
+                }
+                walk(dom, c, line, out);
+                if block {
+                    flush(line, out);
+                }
+            }
+        }
+    }
+    let dom = dom::parse(html);
+    let (mut line, mut out) = (String::new(), Vec::new());
+    walk(&dom, 0, &mut line, &mut out);
+    flush(&mut line, &mut out);
+    out.join("\n")
+}
+
 /// Subtrees that never hold article text.
 const SKIP_TAGS: &[&str] = &[
     "head", "script", "style", "noscript", "template", "svg", "iframe", "button", "select",

@@ -97,68 +97,10 @@ fn only_title(text: &str, title: Option<&str>) -> bool {
     !text.replace(title, "").chars().any(char::is_alphanumeric)
 }
 
-/// Converts an HTML fragment (a feed item's content) to text: one paragraph per block element,
-/// scripts and styles dropped, entities decoded.
+/// Converts an HTML fragment (a feed item's content) to text: one paragraph per line, scripts and
+/// styles dropped, entities decoded.
 pub fn html_fragment_to_text(fragment: &str) -> String {
-    let dom = extract::dom::parse(fragment);
-    let mut out = String::new();
-    walk(&dom, 0, &mut out);
-    out.split('\n')
-        .map(|l| l.split_whitespace().collect::<Vec<_>>().join(" "))
-        .filter(|l| !l.is_empty())
-        .collect::<Vec<_>>()
-        .join("\n")
-}
-
-fn walk(dom: &extract::dom::Dom, id: extract::dom::NodeId, out: &mut String) {
-    const SKIP: &[&str] = &[
-        "script", "style", "noscript", "template", "iframe", "svg", "head", "button", "form",
-    ];
-    const BLOCK: &[&str] = &[
-        "p",
-        "div",
-        "br",
-        "li",
-        "ul",
-        "ol",
-        "h1",
-        "h2",
-        "h3",
-        "h4",
-        "h5",
-        "h6",
-        "blockquote",
-        "tr",
-        "table",
-        "section",
-        "article",
-        "header",
-        "footer",
-        "figure",
-        "figcaption",
-        "pre",
-        "hr",
-        "dd",
-        "dt",
-        "dl",
-        "aside",
-        "main",
-    ];
-    for &c in &dom.nodes[id as usize].children {
-        let node = &dom.nodes[c as usize];
-        if node.tag.is_empty() {
-            out.push_str(&node.text);
-        } else if !SKIP.contains(&&*node.tag) {
-            let block = BLOCK.contains(&&*node.tag);
-            if block {
-                out.push('\n');
-            }
-            walk(dom, c, out);
-            if block {
-                out.push('\n');
-            }
-        }
-    }
+    extract::fragment_text(fragment)
 }
 
 #[cfg(test)]
