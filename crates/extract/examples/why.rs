@@ -3,18 +3,41 @@ use std::io::Read;
 fn main() {
     let a: Vec<String> = std::env::args().collect();
     let mut out = Vec::new();
-    flate2::read::MultiGzDecoder::new(std::fs::File::open(&a[1]).unwrap()).read_to_end(&mut out).unwrap();
+    flate2::read::MultiGzDecoder::new(std::fs::File::open(&a[1]).unwrap())
+        .read_to_end(&mut out)
+        .unwrap();
     let html = extract::decode(&out).into_owned();
-    for l in extract::explain(&html) { println!("{l}"); }
-    let e = extract::extract(&html); println!("EXTRACTED {} chars: {}", e.text.len(), e.text.chars().take(200).collect::<String>());
+    for l in extract::explain(&html, &a[2]) {
+        println!("{l}");
+    }
+    let e = extract::extract(&html);
+    println!(
+        "EXTRACTED {} chars: {}",
+        e.text.len(),
+        e.text.chars().take(200).collect::<String>()
+    );
     let dom = extract::dom::parse(&html);
     for (i, n) in dom.nodes.iter().enumerate() {
         if n.tag.is_empty() && n.text.contains(a[2].as_str()) {
             let mut id = i as u32;
             let mut chain = vec![];
-            while id != 0 { let m = &dom.nodes[id as usize]; chain.push(format!("<{} {:?} {:?}>", m.tag, m.class_id, m.attrs.iter().filter(|(k,_)| &**k=="style"||&**k=="role"||&**k=="hidden").collect::<Vec<_>>())); id = m.parent; }
+            while id != 0 {
+                let m = &dom.nodes[id as usize];
+                chain.push(format!(
+                    "<{} {:?} {:?}>",
+                    m.tag,
+                    m.class_id,
+                    m.attrs
+                        .iter()
+                        .filter(|(k, _)| &**k == "style" || &**k == "role" || &**k == "hidden")
+                        .collect::<Vec<_>>()
+                ));
+                id = m.parent;
+            }
             chain.reverse();
-            for c in chain { println!("{c}"); }
+            for c in chain {
+                println!("{c}");
+            }
             break;
         }
     }

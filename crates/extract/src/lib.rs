@@ -86,8 +86,9 @@ const CLIMB_JUNK: f64 = 0.3;
 const CLIMB_WRAPPERS: bool = false;
 const P_LINK_LIMIT: f64 = 0.7;
 const BLOCK_LINK_LIMIT: f64 = 0.5;
-const TRIM_WORDS: usize = 8;
+const TRIM_WORDS: usize = 4;
 const TRIM_LEADING: bool = false;
+const TRIM_TRAILING: bool = true;
 const MERGE_SCORE: f64 = 0.3;
 const MERGE_WITHIN: f64 = 2.5;
 const MERGE_UP: usize = 6;
@@ -855,7 +856,7 @@ fn trim_edges(lines: &mut Vec<String>) {
     if lines.iter().all(|l| is_label(l)) {
         return;
     }
-    while lines.last().is_some_and(|l| is_label(l)) {
+    while TRIM_TRAILING && lines.last().is_some_and(|l| is_label(l)) {
         lines.pop();
     }
     let lead = lines.iter().take_while(|l| is_label(l)).count();
