@@ -147,6 +147,14 @@ fn read_one(
             spinner.finish_and_clear();
         }
         _ => {
+            // A file known to be too large is refused before it is read.
+            if let Input::File(p) = input {
+                if let Ok(m) = std::fs::metadata(p) {
+                    if m.len() > opts.max_bytes {
+                        return problem(too_large(input, m.len(), opts.max_bytes, name));
+                    }
+                }
+            }
             let mut bytes = Vec::new();
             if let Err(e) = rest.take(opts.max_bytes + 1).read_to_end(&mut bytes) {
                 return problem(Problem::error(name, None, io_message(&e)));
@@ -179,6 +187,22 @@ fn read_one(
             }
         }
     }
+}
+
+fn too_large(input: &Input, size: u64, limit: u64, name: &str) -> Problem {
+    let what = match input {
+        // Standard input is only read up to the limit, so its full size is not known.
+        Input::Stdin => "input is".to_string(),
+        Input::File(_) => format!("file is {},", ingest::human_size(size)),
+    };
+    Problem::error(
+        name,
+        None,
+        format!(
+            "{what} over the {} limit (raise it with --max-file-size)",
+            ingest::human_size(limit)
+        ),
+    )
 }
 
 /// Files below a directory, sorted, skipping hidden files and directories.
