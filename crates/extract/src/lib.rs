@@ -86,6 +86,7 @@ const CLIMB_JUNK: f64 = 0.3;
 const CLIMB_WRAPPERS: bool = false;
 const P_LINK_LIMIT: f64 = 0.7;
 const BLOCK_LINK_LIMIT: f64 = 0.5;
+const COMMA_PER_CHARS: f64 = 40.0;
 const TRIM_WORDS: usize = 4;
 const TRIM_LEADING: bool = false;
 const TRIM_TRAILING: bool = true;
@@ -324,7 +325,12 @@ fn words(class_id: &str) -> impl Iterator<Item = &str> {
 /// Class/id weight: positive words add, negative words subtract.
 fn class_weight(class_id: &str) -> f64 {
     let mut w: f64 = 0.0;
+    let mut seen: Vec<&str> = Vec::new();
     for word in words(class_id) {
+        if seen.contains(&word) {
+            continue;
+        }
+        seen.push(word);
         if NEGATIVE.contains(&word) {
             w -= 25.0;
         } else if POSITIVE.contains(&word) {
@@ -555,10 +561,11 @@ impl<'d> Content<'d> {
                 self.para[up as usize] += own as f64;
                 up = self.dom.nodes[up as usize].parent;
             }
-            let commas = self
-                .inline_text(id as NodeId)
-                .matches([',', '，', '、'])
-                .count() as f64;
+            // Commas that separate clauses (not decimal commas), capped so that lists of names
+            // do not outscore prose.
+            let text = self.inline_text(id as NodeId);
+            let commas = (text.matches(", ").count() + text.matches(['，', '、']).count()) as f64;
+            let commas = commas.min(own as f64 / COMMA_PER_CHARS);
             let points = 1.0 + commas + (own as f64 / 100.0).min(3.0);
             let mut parent = n.parent;
             for div in [1.0, 2.0, 3.0] {
@@ -572,8 +579,10 @@ impl<'d> Content<'d> {
         for id in 1..self.dom.nodes.len() {
             if self.score[id] > 0.0 {
                 let n = &self.dom.nodes[id];
-                self.score[id] = (self.score[id] + class_weight(&n.class_id))
-                    * (1.0 - self.link_density(id as NodeId));
+                // Class hints scale the score rather than add to it, so that a small box with a
+                // promising class name cannot outscore the text itself.
+                let weighted = self.score[id] * (1.0 + class_weight(&n.class_id) / 100.0);
+                self.score[id] = weighted * (1.0 - self.link_density(id as NodeId));
                 if n.attr("itemprop") == Some("articleBody") {
                     self.score[id] += 50.0;
                 }
