@@ -92,7 +92,7 @@ const TRIM_LEADING: bool = false;
 const TRIM_TRAILING: bool = true;
 const MERGE_SCORE: f64 = 0.3;
 const MERGE_WITHIN: f64 = 2.5;
-const MERGE_UP: usize = 6;
+const MERGE_UP: usize = 8;
 
 /// A body shorter than this sends extraction round again with less pruning.
 const MIN_BODY_CHARS: usize = 250;
