@@ -42,9 +42,12 @@ pub fn decode(bytes: &[u8]) -> std::borrow::Cow<'_, str> {
     }
     let head = &bytes[..bytes.len().min(16 * 1024)];
     let head_lower: Vec<u8> = head.iter().map(u8::to_ascii_lowercase).collect();
-    // The first `charset=` that names a known encoding (scripts may mention the word first).
-    let label = memchr::memmem::find_iter(&head_lower, b"charset=").find_map(|p| {
-        let rest = &head[p + 8..];
+    // The first `charset=` inside a `<meta>` tag that names a known encoding (scripts carry their
+    // own `charset` attributes).
+    let label = memchr::memmem::find_iter(&head_lower, b"<meta").find_map(|m| {
+        let tag_end = memchr::memchr(b'>', &head_lower[m..]).map_or(head_lower.len(), |e| m + e);
+        let p = m + memchr::memmem::find(&head_lower[m..tag_end], b"charset=")?;
+        let rest = &head[p + 8..tag_end];
         let rest = rest
             .strip_prefix(b"\"")
             .or_else(|| rest.strip_prefix(b"'"))
@@ -288,6 +291,12 @@ const NEGATIVE: &[&str] = &[
     "topbar",
     "masthead",
     "copyright",
+    "references",
+    "reference",
+    "footnotes",
+    "bibliography",
+    "citation",
+    "citations",
     "legal",
     "disclaimer",
     "contact",
