@@ -418,8 +418,14 @@ pub fn parse(html: &str) -> Dom {
         let inner = &html[j..tag_end];
         let self_closing = inner.trim_end().ends_with('/');
         let attrs = parse_attrs(inner);
-        if RAW_TEXT.contains(&name.as_str()) {
-            let end = find_end_tag(html, i, &name).unwrap_or(bytes.len());
+        // Raw text runs to its end tag; a self-closed one (`<title/>` in an SVG) or one never closed
+        // does not swallow the rest of the page.
+        let raw_end = if RAW_TEXT.contains(&name.as_str()) && !self_closing {
+            find_end_tag(html, i, &name)
+        } else {
+            None
+        };
+        if let Some(end) = raw_end {
             let content = &html[i..end];
             match name.as_str() {
                 "title" if b.title.is_none() => {
@@ -446,7 +452,9 @@ pub fn parse(html: &str) -> Dom {
             i = memchr::memchr(b'>', &bytes[end..]).map_or(bytes.len(), |p| end + p + 1);
             continue;
         }
-        b.start(&name, attrs, self_closing);
+        // A raw-text element left open holds nothing: it must not adopt the rest of the page.
+        let void = self_closing || RAW_TEXT.contains(&name.as_str());
+        b.start(&name, attrs, void);
     }
     Dom {
         nodes: b.nodes,
@@ -481,7 +489,7 @@ mod tests {
     #[test]
     fn implied_ends_raw_text_and_stray_tags() {
         check(
-            "<div><p>One &amp; <b>two<p>Three</div><script>if (a<b) { x = '</div>' }</script><p>Four</span>x < y",
+            "<div><p>One &amp; <b>two<p>Three</div><script>if (a<b) { x = '</div>' }</script><p>Four</span>x < y<svg><title/></svg><p>Five<iframe src=x><p>Six",
             expect_test::expect![[r#"
                 <#root>
                   <div>
@@ -493,6 +501,13 @@ mod tests {
                       "Three"
                   <p>
                     "Fourx < y"
+                    <svg>
+                      <title>
+                  <p>
+                    "Five"
+                    <iframe>
+                  <p>
+                    "Six"
             "#]],
         );
     }
