@@ -17,6 +17,9 @@ fn main() {
         e.text.chars().take(200).collect::<String>()
     );
     let dom = extract::dom::parse(&html);
+    if a.len() > 3 {
+        outline(&dom, 0, 0, a[3].parse().unwrap());
+    }
     for (i, n) in dom.nodes.iter().enumerate() {
         if n.tag.is_empty() && n.text.contains(a[2].as_str()) {
             let mut id = i as u32;
@@ -44,3 +47,22 @@ fn main() {
 }
 #[allow(dead_code)]
 fn _x() {}
+#[allow(dead_code)]
+pub fn outline(dom: &extract::dom::Dom, id: u32, depth: usize, max: usize) {
+    if depth > max {
+        return;
+    }
+    let n = &dom.nodes[id as usize];
+    if !n.tag.is_empty() {
+        println!(
+            "{}<{} {:?}> children={}",
+            "  ".repeat(depth),
+            n.tag,
+            n.class_id.chars().take(40).collect::<String>(),
+            n.children.len()
+        );
+    }
+    for &c in &n.children {
+        outline(dom, c, depth + 1, max);
+    }
+}

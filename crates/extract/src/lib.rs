@@ -90,6 +90,7 @@ const CLIMB_WRAPPERS: bool = false;
 const P_LINK_LIMIT: f64 = 0.7;
 const BLOCK_LINK_LIMIT: f64 = 0.5;
 const COMMA_PER_CHARS: f64 = 40.0;
+const LIST_HEADER_MIN_CHARS: u32 = 100;
 const TRIM_WORDS: usize = 4;
 const TRIM_LEADING: bool = false;
 const TRIM_TRAILING: bool = true;
@@ -811,6 +812,11 @@ impl<'d> Content<'d> {
                 BLOCK_LINK_LIMIT
             };
             if self.chars[id as usize] > 0 && self.link_density(id) > limit {
+                // The label just before a dropped list of links is that list's header
+                // ("More on this", "Related").
+                if self.chars[id as usize] >= LIST_HEADER_MIN_CHARS && out.last().is_some_and(|l| is_label(l)) {
+                    out.pop();
+                }
                 return;
             }
         }
