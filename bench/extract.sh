@@ -15,7 +15,7 @@ cd "$here"
 cargo build --release -q -p eval
 for set in zyte-aeb trafilatura-eval; do
   for ex in corroborate rs-trafilatura dom-smoothie; do
-    ./target/release/eval extract "$shared/data/$set" --extractor "$ex" --repeats 3 | head -n 1
+    ./target/release/eval extract "$shared/data/$set" --extractor "$ex" --repeats 3 | awk "NR == 1"
   done
 done
-"$venv/bin/python" "$shared/peers/traf_eval.py" --bench both --repeats 2 --outdir "$out" | grep -E "^(zyte|traf-eval)"
+"$venv/bin/python" "$shared/peers/traf_eval.py" --bench both --repeats 2 --outdir "$out" | awk '/^(zyte|traf-eval)/'
