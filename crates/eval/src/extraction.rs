@@ -9,6 +9,14 @@ use std::io::Read;
 use std::path::Path;
 use std::time::Instant;
 
+/// Prints a line; a closed pipe (`| head`) ends the output quietly instead of panicking.
+macro_rules! say {
+    ($($arg:tt)*) => {{
+        use std::io::Write;
+        let _ = writeln!(std::io::stdout(), $($arg)*);
+    }};
+}
+
 #[derive(Debug, Clone, Copy)]
 pub enum Extractor {
     /// Our whole HTML path: rs-trafilatura plus news cleanup, as `corroborate analyze` runs it.
@@ -189,14 +197,14 @@ fn zyte(dir: &Path, ex: Extractor, repeats: usize, dump: Option<&Path>) -> Resul
         std::fs::write(path, serde_json::to_string(&Value::Object(out))?)
             .with_context(|| format!("cannot write {}", path.display()))?;
     }
-    println!(
+    say!(
         "zyte-aeb  {:<15} pages={}  P={p:.3} R={r:.3} F1={f1:.3} exact={:.3}  {pages_per_s:.1} pages/s ({:.1} MB/s, best of {repeats})",
         ex.name(),
         pages.len(),
         exact as f64 / pages.len() as f64,
         mb / secs
     );
-    println!(
+    say!(
         "{}",
         json!({"task": "extract", "dataset": "zyte-aeb", "extractor": ex.name(), "pages": pages.len(),
                "precision": round(p), "recall": round(r), "f1": round(f1),
@@ -271,12 +279,12 @@ fn trafilatura_eval(dir: &Path, ex: Extractor, repeats: usize, dump: Option<&Pat
             .collect();
         std::fs::write(path, serde_json::to_string(&Value::Object(out))?)?;
     }
-    println!(
+    say!(
         "trafilatura-eval  {:<15} docs={} (html missing: {missing})  P={p:.3} R={r:.3} acc={acc:.3} F1={f1:.3} (tp={tp} fp={fp} fn={fn_} tn={tn})  {pages_per_s:.1} pages/s (best of {repeats})",
         ex.name(),
         urls.len(),
     );
-    println!(
+    say!(
         "{}",
         json!({"task": "extract", "dataset": "trafilatura-eval", "extractor": ex.name(), "pages": pages.len(),
                "precision": round(p), "recall": round(r), "f1": round(f1), "accuracy": round(acc),
