@@ -814,7 +814,9 @@ impl<'d> Content<'d> {
             if self.chars[id as usize] > 0 && self.link_density(id) > limit {
                 // The label just before a dropped list of links is that list's header
                 // ("More on this", "Related").
-                if self.chars[id as usize] >= LIST_HEADER_MIN_CHARS && out.last().is_some_and(|l| is_label(l)) {
+                if self.chars[id as usize] >= LIST_HEADER_MIN_CHARS
+                    && out.last().is_some_and(|l| is_label(l))
+                {
                     out.pop();
                 }
                 return;
