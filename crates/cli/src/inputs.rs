@@ -84,7 +84,6 @@ pub fn read_all(
             failed |= p.severity == Severity::Error;
             bar.suspend(|| on_problem(&p));
         };
-        let before = report.articles.len();
         read_one(
             &input,
             &name,
@@ -97,9 +96,7 @@ pub fn read_all(
             report.failed_inputs += 1;
         }
         bar.inc(1);
-        let got = report.articles.len() - before;
         bar.set_message(format!("{} articles", report.articles.len()));
-        let _ = got;
     }
     bar.finish_and_clear();
     report

@@ -9,14 +9,6 @@ use std::io::Read;
 use std::path::Path;
 use std::time::Instant;
 
-/// Prints a line; a closed pipe (`| head`) ends the output quietly instead of panicking.
-macro_rules! say {
-    ($($arg:tt)*) => {{
-        use std::io::Write;
-        let _ = writeln!(std::io::stdout(), $($arg)*);
-    }};
-}
-
 #[derive(Debug, Clone, Copy)]
 pub enum Extractor {
     /// Our whole HTML path: rs-trafilatura plus news cleanup, as `corroborate analyze` runs it.

@@ -3,6 +3,14 @@
 //! Each task prints a human-readable report and, as its last line, one JSON object.
 //! Data sets are read from the paths given; nothing here is part of `cargo test`.
 
+/// Prints a line; a closed pipe (`| head`) ends the output quietly instead of panicking.
+macro_rules! say {
+    ($($arg:tt)*) => {{
+        use std::io::Write;
+        let _ = writeln!(std::io::stdout(), $($arg)*);
+    }};
+}
+
 mod extraction;
 
 use anyhow::{bail, Result};
@@ -11,12 +19,15 @@ use std::path::PathBuf;
 const USAGE: &str = "usage:
   eval extract <dataset-dir> [--extractor corroborate|own|rs-trafilatura|dom-smoothie] [--repeats N] [--dump FILE]
 
+  eval explain <page.html[.gz]> [needle]
+      why extraction chose what it chose on one page (candidates, scores, where `needle` went)
+
   <dataset-dir> is a Zyte article-extraction-benchmark folder (ground-truth.json + html/)
   or a trafilatura evaluation folder (evaldata.json + html/).";
 
 fn main() {
     if let Err(e) = run() {
-        eprintln!("error: {e:#}");
+        esay!("error: {e:#}");
         std::process::exit(2);
     }
 }
@@ -51,7 +62,7 @@ fn run() -> Result<()> {
             }
             "--dump" => dump = it.next().map(PathBuf::from),
             "-h" | "--help" => {
-                println!("{USAGE}");
+                say!("{USAGE}");
                 return Ok(());
             }
             _ => positional.push(PathBuf::from(a)),
@@ -64,8 +75,30 @@ fn run() -> Result<()> {
             };
             extraction::run(dir, extractor, repeats, dump.as_deref())
         }
+        "explain" => {
+            let Some(page) = positional.first() else {
+                bail!("explain takes a page\n{USAGE}");
+            };
+            let mut bytes = std::fs::read(page)?;
+            if bytes.starts_with(&[0x1f, 0x8b]) {
+                let mut out = Vec::new();
+                std::io::Read::read_to_end(
+                    &mut flate2::read::MultiGzDecoder::new(&bytes[..]),
+                    &mut out,
+                )?;
+                bytes = out;
+            }
+            let html = extract::decode(&bytes);
+            let needle = positional.get(1).and_then(|p| p.to_str()).unwrap_or("");
+            for line in extract::explain(&html, needle) {
+                say!("{line}");
+            }
+            let page = extract::extract(&html);
+            say!("--- {} chars extracted\n{}", page.text.len(), page.text);
+            Ok(())
+        }
         "-h" | "--help" => {
-            println!("{USAGE}");
+            say!("{USAGE}");
             Ok(())
         }
         other => bail!("unknown task '{other}'\n{USAGE}"),

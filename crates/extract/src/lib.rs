@@ -367,8 +367,8 @@ fn is_boilerplate_class(class_id: &str) -> bool {
     neg > 0 && pos == 0
 }
 
-/// Debugging aid: the top candidate's ancestry with scores (for the eval's `--explain`).
-#[doc(hidden)]
+/// Why a page came out as it did, for `eval explain`: whether the text node holding `needle` was
+/// pruned (and by which element) or left outside the chosen container, and the best-scored containers.
 pub fn explain(html: &str, needle: &str) -> Vec<String> {
     let dom = dom::parse(html);
     let c = Content::new(&dom, Level::Strict);
@@ -785,7 +785,7 @@ impl<'d> Content<'d> {
         let mut out = Vec::new();
         for p in parts {
             let mut line = String::new();
-            self.emit(p, p, &mut line, &mut out);
+            self.emit(p, &mut line, &mut out);
             flush(&mut line, &mut out);
         }
         out.retain(|l| !l.is_empty() && !is_stamp(l));
@@ -793,12 +793,11 @@ impl<'d> Content<'d> {
         out.join("\n")
     }
 
-    fn emit(&self, root: NodeId, id: NodeId, line: &mut String, out: &mut Vec<String>) {
+    fn emit(&self, id: NodeId, line: &mut String, out: &mut Vec<String>) {
         if self.skip[id as usize] {
             return;
         }
         let n = self.node(id);
-        let _ = root;
         if n.tag.is_empty() {
             line.push_str(&n.text);
             return;
@@ -823,7 +822,7 @@ impl<'d> Content<'d> {
             }
         }
         for &c in &n.children {
-            self.emit(root, c, line, out);
+            self.emit(c, line, out);
         }
         if block {
             flush(line, out);
