@@ -27,7 +27,7 @@ const USAGE: &str = "usage:
 
 fn main() {
     if let Err(e) = run() {
-        esay!("error: {e:#}");
+        eprintln!("error: {e:#}");
         std::process::exit(2);
     }
 }
