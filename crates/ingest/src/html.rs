@@ -4,36 +4,6 @@
 use crate::{clean, file_stem, hash_id, Ingested, Meta, Problem};
 use model::{Format, Source};
 
-/// What extraction found in one HTML page.
-#[derive(Debug, Clone, Default)]
-pub struct HtmlExtraction {
-    /// The main content as text, paragraphs on their own lines (before news cleanup).
-    pub text: String,
-    pub title: Option<String>,
-    pub author: Option<String>,
-    pub sitename: Option<String>,
-    /// Publication date as the page gives it, from JSON-LD, OpenGraph `article:*` or other meta tags.
-    pub date: Option<String>,
-    pub language: Option<String>,
-    pub url: Option<String>,
-}
-
-/// Extracts the main content and metadata of an HTML page (any encoding its `<meta charset>` names).
-pub fn extract_html(bytes: &[u8], url: Option<&str>) -> Result<HtmlExtraction, String> {
-    let html = extract::decode(bytes);
-    let page = extract::extract(&html);
-    let m = page.meta;
-    Ok(HtmlExtraction {
-        text: page.text,
-        title: m.title,
-        author: m.author,
-        sitename: m.site,
-        date: m.published,
-        language: m.language,
-        url: m.url.or_else(|| url.map(String::from)),
-    })
-}
-
 /// Reads one HTML page as an article.
 pub(crate) fn read(path: &str, bytes: &[u8]) -> Ingested {
     read_page(path, bytes, None, None, Format::Html)
@@ -48,15 +18,11 @@ pub(crate) fn read_page(
     format: Format,
 ) -> Ingested {
     let mut out = Ingested::default();
-    let page = match extract_html(bytes, url) {
-        Ok(page) => page,
-        Err(msg) => {
-            out.problems.push(Problem::error(path, record, msg));
-            return out;
-        }
-    };
-    let cleaned = clean(&page.text, page.title.as_deref());
-    if cleaned.text.trim().is_empty() || only_title(&cleaned.text, page.title.as_deref()) {
+    let page = extract::extract(&extract::decode(bytes));
+    let m = page.meta;
+    let url = m.url.or_else(|| url.map(String::from));
+    let cleaned = clean(&page.text, m.title.as_deref());
+    if cleaned.text.trim().is_empty() || only_title(&cleaned.text, m.title.as_deref()) {
         out.problems.push(Problem::error(
             path,
             record,
@@ -64,7 +30,7 @@ pub(crate) fn read_page(
         ));
         return out;
     }
-    let id = match (format, page.url.as_deref()) {
+    let id = match (format, url.as_deref()) {
         (Format::Html, _) => file_stem(path),
         (_, Some(u)) => hash_id(u),
         (_, None) => hash_id(&format!("{path}#{}", record.as_deref().unwrap_or(""))),
@@ -73,16 +39,16 @@ pub(crate) fn read_page(
         path: path.to_string(),
         format,
         record,
-        url: page.url.clone(),
+        url: url.clone(),
     };
     let meta = Meta {
         id: None,
-        title: page.title,
-        outlet: page.sitename,
-        url: page.url,
-        published: page.date,
-        byline: page.author,
-        language: page.language,
+        title: m.title,
+        outlet: m.site,
+        url,
+        published: m.published,
+        byline: m.author,
+        language: m.language,
     };
     out.articles
         .push(crate::assemble(id, source, meta, cleaned));

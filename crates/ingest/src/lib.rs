@@ -19,7 +19,7 @@ use std::io::Read;
 
 pub use clean::{clean, Cleaned};
 pub use dates::parse_date;
-pub use html::{extract_html, html_fragment_to_text, HtmlExtraction};
+pub use html::html_fragment_to_text;
 pub use sniff::{sniff, Sniffed};
 pub use warc::WarcReader;
 
