@@ -91,6 +91,9 @@ const P_LINK_LIMIT: f64 = 0.7;
 const BLOCK_LINK_LIMIT: f64 = 0.5;
 const COMMA_PER_CHARS: f64 = 40.0;
 const LIST_HEADER_MIN_CHARS: u32 = 100;
+const SEMANTIC_UP: usize = 6;
+const SEMANTIC_GAIN: f64 = 1.3;
+const SEMANTIC_LD: f64 = 0.25;
 const TRIM_WORDS: usize = 4;
 const TRIM_LEADING: bool = false;
 const TRIM_TRAILING: bool = true;
@@ -660,6 +663,33 @@ impl<'d> Content<'d> {
                 .any(|&c| !self.node(c).tag.is_empty() && self.holds_article(c))
     }
 
+    /// An ancestor marked up as the article body (`<article>`, `itemprop=articleBody`, or a class
+    /// such as `entry-content`) that holds clearly more paragraph text than the chosen node is the
+    /// better choice: the body is more than its best-scored part.
+    fn semantic_body(&self, top: NodeId) -> NodeId {
+        const KIND: &[&str] = &["article", "entry", "post", "story", "news"];
+        const PART: &[&str] = &["body", "content", "text"];
+        let mut id = top;
+        for _ in 0..SEMANTIC_UP {
+            id = self.node(id).parent;
+            if id == 0 || self.skip[id as usize] {
+                break;
+            }
+            let n = self.node(id);
+            let class_says = words(&n.class_id).any(|w| KIND.contains(&w))
+                && words(&n.class_id).any(|w| PART.contains(&w));
+            let marked =
+                &*n.tag == "article" || n.attr("itemprop") == Some("articleBody") || class_says;
+            if marked
+                && self.para[id as usize] >= self.para[top as usize] * SEMANTIC_GAIN
+                && self.link_density(id) < SEMANTIC_LD
+            {
+                return id;
+            }
+        }
+        top
+    }
+
     fn merge_cousins(&self, top: NodeId) -> NodeId {
         let top_score = self.score[top as usize];
         let bound = self.story_bound(top);
@@ -726,6 +756,7 @@ impl<'d> Content<'d> {
             }
         }
         let top = self.merge_cousins(top);
+        let top = self.semantic_body(top);
         let threshold = (self.score[top as usize] * 0.2).max(10.0);
         let in_story = self.story_bound(top).is_some();
         let parent = self.node(top).parent;
