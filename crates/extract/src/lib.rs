@@ -68,10 +68,17 @@ pub fn decode(bytes: &[u8]) -> std::borrow::Cow<'_, str> {
 pub fn extract(html: &str) -> Extracted {
     let dom = dom::parse(html);
     let meta = meta::read(&dom);
+    // A dated page is a news report: its body is its best-scored part. Other pages (blogs,
+    // product and service pages) take the whole marked-up article more readily.
+    let semantic_gain = if meta.published.is_some() {
+        SEMANTIC_GAIN_DATED
+    } else {
+        SEMANTIC_GAIN_UNDATED
+    };
     // Like Readability: strict pruning first; when that leaves too little, relax it.
     let mut best = String::new();
     for level in [Level::Strict, Level::NoClassPruning, Level::Lenient] {
-        let text = Content::new(&dom, level).body();
+        let text = Content::new(&dom, level, semantic_gain).body();
         if text.chars().count() >= MIN_BODY_CHARS {
             return Extracted { text, meta };
         }
@@ -92,7 +99,8 @@ const BLOCK_LINK_LIMIT: f64 = 0.5;
 const COMMA_PER_CHARS: f64 = 40.0;
 const LIST_HEADER_MIN_CHARS: u32 = 100;
 const SEMANTIC_UP: usize = 6;
-const SEMANTIC_GAIN: f64 = 1.3;
+const SEMANTIC_GAIN_DATED: f64 = 1.3;
+const SEMANTIC_GAIN_UNDATED: f64 = 1.05;
 const SEMANTIC_LD: f64 = 0.25;
 const TRIM_WORDS: usize = 4;
 const TRIM_LEADING: bool = false;
@@ -374,7 +382,7 @@ fn is_boilerplate_class(class_id: &str) -> bool {
 /// pruned (and by which element) or left outside the chosen container, and the best-scored containers.
 pub fn explain(html: &str, needle: &str) -> Vec<String> {
     let dom = dom::parse(html);
-    let c = Content::new(&dom, Level::Strict);
+    let c = Content::new(&dom, Level::Strict, SEMANTIC_GAIN_DATED);
     let mut out = Vec::new();
     if let Some(i) = (0..dom.nodes.len())
         .find(|&i| dom.nodes[i].tag.is_empty() && dom.nodes[i].text.contains(needle))
@@ -430,10 +438,12 @@ struct Content<'d> {
     score: Vec<f64>,
     /// Characters of paragraph text (own text of paragraph-like elements, not link lists) in the subtree.
     para: Vec<f64>,
+    /// How much more paragraph text a marked-up article body must hold to be preferred.
+    semantic_gain: f64,
 }
 
 impl<'d> Content<'d> {
-    fn new(dom: &'d Dom, level: Level) -> Content<'d> {
+    fn new(dom: &'d Dom, level: Level, semantic_gain: f64) -> Content<'d> {
         let n = dom.nodes.len();
         let mut c = Content {
             dom,
@@ -442,6 +452,7 @@ impl<'d> Content<'d> {
             link_chars: vec![0; n],
             score: vec![0.0; n],
             para: vec![0.0; n],
+            semantic_gain,
         };
         c.mark_skips(level, false);
         c.count(0, false);
@@ -681,7 +692,7 @@ impl<'d> Content<'d> {
             let marked =
                 &*n.tag == "article" || n.attr("itemprop") == Some("articleBody") || class_says;
             if marked
-                && self.para[id as usize] >= self.para[top as usize] * SEMANTIC_GAIN
+                && self.para[id as usize] >= self.para[top as usize] * self.semantic_gain
                 && self.link_density(id) < SEMANTIC_LD
             {
                 return id;
