@@ -187,19 +187,9 @@ fn read_one(
 }
 
 fn too_large(input: &Input, size: u64, limit: u64, name: &str) -> Problem {
-    let what = match input {
-        // Standard input is only read up to the limit, so its full size is not known.
-        Input::Stdin => "input is".to_string(),
-        Input::File(_) => format!("file is {},", ingest::human_size(size)),
-    };
-    Problem::error(
-        name,
-        None,
-        format!(
-            "{what} over the {} limit (raise it with --max-file-size)",
-            ingest::human_size(limit)
-        ),
-    )
+    // Standard input is only read up to the limit, so its full size is not known.
+    let size = matches!(input, Input::File(_)).then_some(size);
+    Problem::error(name, None, ingest::too_large(size, limit))
 }
 
 /// Files below a directory, sorted, skipping hidden files and directories.

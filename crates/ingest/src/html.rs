@@ -6,23 +6,34 @@ use model::{Format, Source};
 
 /// Reads one HTML page as an article.
 pub(crate) fn read(path: &str, bytes: &[u8]) -> Ingested {
-    read_page(path, bytes, None, None, Format::Html)
+    read_page(path, bytes, None, Format::Html, Meta::default())
 }
 
-/// Reads an HTML page found inside a container (a WARC record, a JSONL `html` field).
+/// Reads an HTML page, alone or found inside a container (a WARC record, a JSONL `html` field).
+///
+/// `given` is what the container already knows (its id, title, outlet...): it wins over what the
+/// page says, except the URL, where the page's canonical URL wins over the address it was fetched from.
 pub(crate) fn read_page(
     path: &str,
     bytes: &[u8],
-    url: Option<&str>,
     record: Option<String>,
     format: Format,
+    given: Meta,
 ) -> Ingested {
     let mut out = Ingested::default();
     let page = extract::extract(&extract::decode(bytes));
     let m = page.meta;
-    let url = m.url.or_else(|| url.map(String::from));
-    let cleaned = clean(&page.text, m.title.as_deref());
-    if cleaned.text.trim().is_empty() || only_title(&cleaned.text, m.title.as_deref()) {
+    let meta = Meta {
+        id: given.id,
+        title: given.title.or(m.title),
+        outlet: given.outlet.or(m.site),
+        url: m.url.or(given.url),
+        published: given.published.or(m.published),
+        byline: given.byline.or(m.author),
+        language: given.language.or(m.language),
+    };
+    let cleaned = clean(&page.text, meta.title.as_deref());
+    if cleaned.text.trim().is_empty() || only_title(&cleaned.text, meta.title.as_deref()) {
         out.problems.push(Problem::error(
             path,
             record,
@@ -30,25 +41,17 @@ pub(crate) fn read_page(
         ));
         return out;
     }
-    let id = match (format, url.as_deref()) {
-        (Format::Html, _) => file_stem(path),
-        (_, Some(u)) => hash_id(u),
-        (_, None) => hash_id(&format!("{path}#{}", record.as_deref().unwrap_or(""))),
+    let id = match (meta.id.clone(), format, meta.url.as_deref()) {
+        (Some(id), _, _) => id,
+        (None, Format::Html, _) => file_stem(path),
+        (None, _, Some(u)) => hash_id(u),
+        (None, _, None) => hash_id(&format!("{path}#{}", record.as_deref().unwrap_or(""))),
     };
     let source = Source {
         path: path.to_string(),
         format,
         record,
-        url: url.clone(),
-    };
-    let meta = Meta {
-        id: None,
-        title: m.title,
-        outlet: m.site,
-        url,
-        published: m.published,
-        byline: m.author,
-        language: m.language,
+        url: meta.url.clone(),
     };
     out.articles
         .push(crate::assemble(id, source, meta, cleaned));

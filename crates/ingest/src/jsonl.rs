@@ -103,34 +103,14 @@ fn read_object(path: &str, location: &str, v: Value, out: &mut Ingested) {
         out.articles
             .push(crate::assemble(id, source, meta, cleaned));
     } else if let Some(page) = field(&v, &["html"]) {
-        let mut got = html::read_page(
+        let got = html::read_page(
             path,
             page.as_bytes(),
-            url.as_deref(),
             Some(location.to_string()),
             Format::Jsonl,
+            meta,
         );
-        for mut a in got.articles.drain(..) {
-            // The line's own fields win over what the page says.
-            a.id = id.clone();
-            if let Some(t) = meta.title.clone() {
-                a.title = Some(t);
-            }
-            if let Some(o) = meta.outlet.clone() {
-                a.outlet = Some(o);
-            }
-            if let Some(b) = meta.byline.clone() {
-                a.byline = Some(b);
-            }
-            if let Some((date, _)) = meta.published.as_deref().and_then(crate::parse_date) {
-                a.published = model::Published {
-                    date,
-                    how: model::DateEvidence::Metadata,
-                    evidence: meta.published.clone(),
-                };
-            }
-            out.articles.push(a);
-        }
+        out.articles.extend(got.articles);
         out.problems.extend(got.problems);
     } else {
         out.problems.push(Problem::error(

@@ -122,7 +122,7 @@ pub fn read_bytes(path: &str, bytes: &[u8], opts: &Options) -> Ingested {
         return Ingested::failed(Problem::error(
             path,
             None,
-            too_large(bytes.len() as u64, opts.max_bytes),
+            too_large(Some(bytes.len() as u64), opts.max_bytes),
         ));
     }
     match sniff(bytes) {
@@ -159,7 +159,11 @@ pub fn read_bytes(path: &str, bytes: &[u8], opts: &Options) -> Ingested {
 
 /// Reads one HTML page (as `read_bytes` does for an HTML file), with its URL when known.
 pub fn read_html(path: &str, bytes: &[u8], url: Option<&str>) -> Ingested {
-    html::read_page(path, bytes, url, None, model::Format::Html)
+    let given = Meta {
+        url: url.map(String::from),
+        ..Meta::default()
+    };
+    html::read_page(path, bytes, None, model::Format::Html, given)
 }
 
 /// Streams a WARC file (gzipped or not), handing over each article as soon as it is read.
@@ -180,10 +184,15 @@ pub fn read_warc<R: Read>(
     }
 }
 
-pub(crate) fn too_large(size: u64, limit: u64) -> String {
+/// The message for an input over the size limit; `size` is `None` when it is not known (standard
+/// input is read only up to the limit).
+pub fn too_large(size: Option<u64>, limit: u64) -> String {
+    let what = match size {
+        Some(size) => format!("file is {},", human_size(size)),
+        None => "input is".to_string(),
+    };
     format!(
-        "file is {}, over the {} limit (raise it with --max-file-size)",
-        human_size(size),
+        "{what} over the {} limit (raise it with --max-file-size)",
         human_size(limit)
     )
 }

@@ -2,7 +2,7 @@
 //! an article. Memory is bounded by one record; a truncated or corrupt file ends the stream with a
 //! problem after everything before the damage has been read.
 
-use crate::{html, human_size, Problem, Severity};
+use crate::{html, human_size, Meta, Problem, Severity};
 use model::{Article, Format};
 use std::collections::VecDeque;
 use std::io::{BufRead, BufReader, Read};
@@ -190,7 +190,11 @@ impl<'a> WarcReader<'a> {
                 Some(u) => format!("record {} ({u})", self.records),
                 None => format!("record {}", self.records),
             });
-            let got = html::read_page(&self.path, &body, uri.as_deref(), location, Format::Warc);
+            let given = Meta {
+                url: uri,
+                ..Meta::default()
+            };
+            let got = html::read_page(&self.path, &body, location, Format::Warc, given);
             self.pending.extend(got.articles.into_iter().map(Ok));
             // A page without article text is normal in a crawl: a warning, not a read failure.
             self.pending.extend(got.problems.into_iter().map(|mut p| {

@@ -291,3 +291,17 @@ fn invalid_utf8_is_decoded_with_a_warning() {
         "#]],
     );
 }
+
+#[test]
+fn jsonl_html_lines_keep_their_own_fields_over_the_page() {
+    let html = page("", &format!("<p>{BODY}</p>")).replace('"', "\\\"");
+    let line = format!("{{\"id\": \"h1\", \"title\": \"Council backs harbour plan\", \"published\": \"2025-11-26\", \"html\": \"{html}\"}}\n");
+    let got = read_bytes("pages.jsonl", line.as_bytes(), &Options::default());
+    assert!(got.problems.is_empty(), "{}", render(&got));
+    let a = &got.articles[0];
+    assert_eq!(a.id, "h1");
+    assert_eq!(a.title.as_deref(), Some("Council backs harbour plan"));
+    assert_eq!(a.published.date.iso(), "2025-11-26");
+    assert_eq!(a.outlet.as_deref(), Some("The Daily Example"));
+    assert!(a.text.starts_with("The city council approved"));
+}
