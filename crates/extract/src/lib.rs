@@ -516,11 +516,7 @@ impl<'d> Content<'d> {
         }
         let n = &self.dom.nodes[id as usize];
         if n.tag.is_empty() {
-            let c = n
-                .text
-                .split_whitespace()
-                .map(|w| w.chars().count() as u32 + 1)
-                .sum::<u32>();
+            let c = text_chars(&n.text);
             return (c, if in_link { c } else { 0 });
         }
         let link = in_link || &*n.tag == "a";
@@ -557,7 +553,7 @@ impl<'d> Content<'d> {
             {
                 continue;
             }
-            // Only the text directly in this element counts as its paragraph.
+            // Only the text directly in this element (and its inline children) is its paragraph.
             let own: u32 = n
                 .children
                 .iter()
@@ -565,16 +561,9 @@ impl<'d> Content<'d> {
                     let cn = self.node(c);
                     !self.skip[c as usize] && (cn.tag.is_empty() || !BLOCK_TAGS.contains(&&*cn.tag))
                 })
-                .map(|&c| {
-                    if self.node(c).tag.is_empty() {
-                        self.node(c)
-                            .text
-                            .split_whitespace()
-                            .map(|w| w.chars().count() as u32 + 1)
-                            .sum()
-                    } else {
-                        self.chars[c as usize]
-                    }
+                .map(|&c| match self.node(c) {
+                    cn if cn.tag.is_empty() => text_chars(&cn.text),
+                    _ => self.chars[c as usize],
                 })
                 .sum();
             if own < 25 {
@@ -656,8 +645,6 @@ impl<'d> Content<'d> {
         out
     }
 
-    /// Articles split into several containers (around ads, say) score as separate candidates: when a
-    /// strong candidate sits close by in the tree, take their nearest common ancestor instead.
     /// The nearest `<article>` at or above a node: one story, whose bounds extraction keeps to.
     fn story_bound(&self, id: NodeId) -> Option<NodeId> {
         self.ancestors(id)
@@ -701,6 +688,8 @@ impl<'d> Content<'d> {
         top
     }
 
+    /// Articles split into several containers (around ads, say) score as separate candidates: when a
+    /// strong candidate sits close by in the tree, take their nearest common ancestor instead.
     fn merge_cousins(&self, top: NodeId) -> NodeId {
         let top_score = self.score[top as usize];
         let bound = self.story_bound(top);
@@ -930,6 +919,13 @@ fn trim_edges(lines: &mut Vec<String>) {
     if TRIM_LEADING {
         lines.drain(..lead);
     }
+}
+
+/// Characters of text with white space folded: each word and one space after it.
+fn text_chars(text: &str) -> u32 {
+    text.split_whitespace()
+        .map(|w| w.chars().count() as u32 + 1)
+        .sum()
 }
 
 fn flush(line: &mut String, out: &mut Vec<String>) {
