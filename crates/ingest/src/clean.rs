@@ -627,13 +627,17 @@ fn clean_preamble(paras: &mut [Para], first_body: usize, out: &mut Cleaned) {
     let mut headline_at: Option<usize> = None;
 
     // The known title, and any line repeated in the preamble, is the headline.
-    for &i in &pre {
-        let k = key(&paras[i].text);
+    let keys: Vec<String> = pre.iter().map(|&i| key(&paras[i].text)).collect();
+    for (n, &i) in pre.iter().enumerate() {
+        let k = &keys[n];
         let is_title = title_key
             .as_deref()
             .is_some_and(|t| !t.is_empty() && t == k);
         let repeated = word_count(&paras[i].text) >= 3
-            && pre.iter().any(|&j| j != i && key(&paras[j].text) == k);
+            && keys
+                .iter()
+                .enumerate()
+                .any(|(m, other)| m != n && other == k);
         if is_title || repeated {
             if out.title.is_none() {
                 out.title = Some(paras[i].text.clone());
