@@ -107,10 +107,12 @@ fn analyze(args: AnalyzeArgs) -> Result<ExitCode> {
         eprintln!("error: no articles could be read");
         return Ok(ExitCode::from(2));
     }
+    // Each article's linguistic layers: tokens, sentences, entities and roles.
+    let layers: Vec<nlp::Layers> = articles.iter().map(|a| nlp::annotate(&a.text)).collect();
     let rendered = match args.format {
-        OutputFormat::Json => report::to_json(&articles),
-        OutputFormat::Md => report::to_markdown(&articles),
-        OutputFormat::Text => report::to_text(&articles),
+        OutputFormat::Json => report::to_json(&articles, &layers),
+        OutputFormat::Md => report::to_markdown(&articles, &layers),
+        OutputFormat::Text => report::to_text(&articles, &layers),
     };
     match &args.output {
         Some(path) => std::fs::write(path, rendered.as_bytes())

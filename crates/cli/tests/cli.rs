@@ -255,3 +255,55 @@ fn terminal_summary_lists_each_article() {
     assert!(text.contains("by Faridah Abdulkadiri"), "{text}");
     assert!(text.contains("published --11-26 (dateline)"), "{text}");
 }
+
+/// The names found in each reference report, by kind: every person the reports name must be a
+/// person in every report that names them, and nothing that is a plane, a holiday, a social
+/// network or a building may be a person.
+#[test]
+fn reference_reports_name_their_people() {
+    let out = run(
+        &[
+            "analyze",
+            example_dir().to_str().unwrap(),
+            "--format",
+            "json",
+        ],
+        None,
+    );
+    let doc = json(&out);
+    let mut lines = Vec::new();
+    for a in doc["articles"].as_array().unwrap() {
+        let id = a["id"].as_str().unwrap();
+        for kind in ["PER", "ORG", "LOC", "MISC"] {
+            let mut names: Vec<String> = Vec::new();
+            for e in a["entities"].as_array().unwrap() {
+                let name = e["text"].as_str().unwrap().to_string();
+                if e["kind"] == kind && !names.contains(&name) {
+                    names.push(name);
+                }
+            }
+            lines.push(format!("{} {kind}: {}", &id[..3], names.join("; ")));
+        }
+    }
+    expect_test::expect![[r#"
+        000 PER: Donald Trump; Joshua Witkov; Jared Kushner; Vladimir Putin; Trump; Witkov; Putin; Volodymyr Zelensky; Zelensky; Kushner; Dmitry Peskov
+        000 ORG: Air Force; Voluntary; NATO
+        000 LOC: US; Moscow; Florida; Russia; Ukraine; Coalition; United States; Kyiv; Geneva; Gaza; Kremlin; Ushakov; White House
+        000 MISC: Russian; Russia-Ukraine; Russians; Ukrainian; US-backed; European; US-proposed
+        001 PER: Trump; Steve Witkoff; Vladimir Putin; Jared Kushner; Macron; Donald Trump; Putin; Volodymyr Zelensky; Witkoff; Emmanuel Macron; Dan Driscoll; Rustem Umerov; Keir Starmer; Ivan Zadontsev
+        001 ORG: Truth Social; Air Force; Bloomberg; AFP; City; US Thanksgiving; NATO; European Union
+        001 LOC: Moscow; Ukraine; Washington; Russia; Kyiv; France; U.S.; Zaporizhzhia; Gaza; US; White House; Europe; United States
+        001 MISC: Ukraine-friendly; European; Russian; Ukrainian; French; British
+        002 PER: Donald Trump; Putin; Volodymyr Zelenskiy; Trump; Steve Witkoff; Jared Kushner; Dan Driscoll; Zelenskiy; Keir Starmer; Emmanuel Macron; Marco Rubio; Sergei Lavrov
+        002 ORG: Presidents Vladimir; Putin; NATO
+        002 LOC: US; Russia; Ukraine; Moscow; Washington; Kyiv; Kremlin; Mar-a-Lago; Geneva; Europe
+        002 MISC: Ukrainian; European; French; Russian
+        003 PER: Donald Trump; Steve Witkoff; Trump; Vladimir Putin; Volodymyr Zelenskiy; Kyiv; WITKOFF; Witkoff; Putin; Jared Kushner; Yuri Ushakov; Dmitry Peskov; Joe Biden; Zelenskiy; Ushakov; Bloomberg
+        003 ORG: NATO; Air Force; Hamas; Interfax; WITKOFF; Bloomberg News
+        003 LOC: Moscow; U.S.; Ukraine; Kremlin; Gaza; Israel; Russia; Soviet Union; West; RUSSIA; White House; Abu Dhabi
+        003 MISC: Russian; Ukrainian; European; Palestinian; pro-Ukrainian; West; Russians; Ukrainians; Trump-Putin
+        004 PER: Trump; Steve Witkoff; Vladimir Putin; Yuri Ushakov; Witkoff; Driscoll; Jared Kushner; Sergei Lavrov; Kyiv; Volodymyr Zelensky; Donald; Zelensky; Putin; Emmanuel Macron; Downing Street; Macron; Sir Keir; Starmer; Marco Rubio; Bloomberg; Ushakov; Ivan Federov; Yevgeny Balitsky
+        004 ORG: Donald; Army Dan; UK; Nato
+        004 LOC: Moscow; Kremlin; United States; Ukraine; White House; US; Russia; Abu Dhabi; America; Donbas; Crimea; Kherson; Zaporizhzhia; Geneva; Washington
+        004 MISC: Russian; European; American; Ukrainian; French"#]].assert_eq(&lines.join("\n"));
+}

@@ -11,7 +11,10 @@ macro_rules! say {
     }};
 }
 
+mod classes;
 mod extraction;
+mod ner;
+mod sentences;
 
 use anyhow::{bail, Result};
 use std::path::PathBuf;
@@ -21,6 +24,20 @@ const USAGE: &str = "usage:
 
   eval explain <page.html[.gz]> [needle]
       why extraction chose what it chose on one page (candidates, scores, where `needle` went)
+
+  eval ner <conll-file>... [--model FILE] [--repeats N] [--dump FILE]
+      entity F1 per kind and overall (conlleval exact spans) and tokens/s of the whole layer;
+      reads CoNLL-2003 columns or `token start end tag` lines; --dump writes `word gold predicted`
+
+  eval sentences <meantime-dir> [--repeats N]
+      sentence boundary F1 of our splitter and of the sentencex crate on MEANTIME's news
+
+  eval train-ner <conll2003-dir> [--words FILE] [--epochs N] [--seed N] [--folds N] [-o FILE]
+      trains the tagger on eng.train.txt, keeps the epoch best on eng.testa.dev.txt;
+      the second pass learns from first-pass labels made in N folds (0: one pass only)
+
+  eval word-classes <vectors-dir> <text-dir>... -o FILE
+      word classes and usual casing for the tagger, from static vectors and unlabelled text
 
   <dataset-dir> is a Zyte article-extraction-benchmark folder (ground-truth.json + html/)
   or a trafilatura evaluation folder (evaldata.json + html/).";
@@ -32,6 +49,11 @@ fn main() {
     }
 }
 
+fn number(arg: Option<&String>, flag: &str) -> Result<u64> {
+    arg.and_then(|n| n.parse().ok())
+        .ok_or_else(|| anyhow::anyhow!("{flag} takes a number"))
+}
+
 fn run() -> Result<()> {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let Some(task) = args.first() else {
@@ -41,6 +63,12 @@ fn run() -> Result<()> {
     let mut extractor = extraction::Extractor::Corroborate;
     let mut repeats = 3usize;
     let mut dump = None;
+    let mut model = None;
+    let mut words = None;
+    let mut out = None;
+    let mut epochs = 12usize;
+    let mut seed = 1u64;
+    let mut folds = 5usize;
     let mut it = args[1..].iter();
     while let Some(a) = it.next() {
         match a.as_str() {
@@ -61,6 +89,12 @@ fn run() -> Result<()> {
                     .ok_or_else(|| anyhow::anyhow!("--repeats takes a positive number"))?
             }
             "--dump" => dump = it.next().map(PathBuf::from),
+            "--model" => model = it.next().map(PathBuf::from),
+            "--words" => words = it.next().map(PathBuf::from),
+            "-o" | "--output" => out = it.next().map(PathBuf::from),
+            "--epochs" => epochs = number(it.next(), "--epochs")? as usize,
+            "--seed" => seed = number(it.next(), "--seed")?,
+            "--folds" => folds = number(it.next(), "--folds")? as usize,
             "-h" | "--help" => {
                 say!("{USAGE}");
                 return Ok(());
@@ -96,6 +130,34 @@ fn run() -> Result<()> {
             let page = extract::extract(&html);
             say!("--- {} chars extracted\n{}", page.text.len(), page.text);
             Ok(())
+        }
+        "ner" => {
+            if positional.is_empty() {
+                bail!("ner takes one or more CoNLL files\n{USAGE}");
+            }
+            ner::score_cmd(&positional, model.as_deref(), repeats, dump.as_deref())
+        }
+        "sentences" => {
+            let [dir] = positional.as_slice() else {
+                bail!("sentences takes the MEANTIME folder\n{USAGE}");
+            };
+            sentences::run(dir, repeats)
+        }
+        "train-ner" => {
+            let [dir] = positional.as_slice() else {
+                bail!("train-ner takes the CoNLL-2003 folder\n{USAGE}");
+            };
+            let out = out.unwrap_or_else(|| PathBuf::from("crates/nlp/model/ner.bin.gz"));
+            ner::train_cmd(dir, words.as_deref(), epochs, seed, folds, &out)
+        }
+        "word-classes" => {
+            let Some((vectors, texts)) = positional.split_first() else {
+                bail!("word-classes takes a vectors folder and text folders\n{USAGE}");
+            };
+            let Some(out) = out else {
+                bail!("word-classes needs -o FILE\n{USAGE}");
+            };
+            classes::run(vectors, texts, &out)
         }
         "-h" | "--help" => {
             say!("{USAGE}");

@@ -1,12 +1,39 @@
 //! Per-article annotators, each writing its own layer of spans over the immutable cleaned text.
 //!
-//! Layers so far: tokens and sentences.
+//! Layers so far: tokens, sentences, named entities and the roles attached to person names.
 
+pub mod ner;
+mod roles;
 mod sentences;
 mod tokens;
 
+pub use ner::{Entity, EntityKind, Tagger};
+pub use roles::{roles, Role};
 pub use sentences::sentences;
 pub use tokens::{tokenize, Token, TokenKind};
+
+/// Every layer of one text, computed in order: tokens, sentences, entities, roles.
+#[derive(Debug, Clone)]
+pub struct Layers {
+    pub tokens: Vec<Token>,
+    pub sentences: Vec<model::Span>,
+    pub entities: Vec<Entity>,
+    pub roles: Vec<Role>,
+}
+
+/// Annotates `text` with the committed entity model.
+pub fn annotate(text: &str) -> Layers {
+    let tokens = tokenize(text);
+    let sentences = sentences(text, &tokens);
+    let entities = Tagger::builtin().entities(text, &tokens, &sentences);
+    let roles = roles(text, &tokens, &entities);
+    Layers {
+        tokens,
+        sentences,
+        entities,
+        roles,
+    }
+}
 
 #[cfg(test)]
 mod tests;

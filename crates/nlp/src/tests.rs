@@ -74,3 +74,90 @@ fn lines_headlines_and_bullets_are_their_own_sentences() {
             The Kremlin confirmed the visit"#]],
     );
 }
+
+/// Renders the text with entities marked inline: `[Dmitry Peskov]{PER}`.
+fn check_entities(text: &str, expect: Expect) {
+    let layers = crate::annotate(text);
+    let mut out = String::new();
+    let mut at = 0;
+    for e in &layers.entities {
+        out.push_str(&text[at..e.span.start()]);
+        out.push_str(&format!(
+            "[{}]{{{}}}",
+            &text[e.span.range()],
+            e.kind.short()
+        ));
+        at = e.span.end();
+    }
+    out.push_str(&text[at..]);
+    expect.assert_eq(&out);
+}
+
+/// Renders one line per role: the person, then the role phrase, marked when former.
+fn check_roles(text: &str, expect: Expect) {
+    let layers = crate::annotate(text);
+    let out: Vec<String> = layers
+        .roles
+        .iter()
+        .map(|r| {
+            format!(
+                "{} <- {}{}",
+                &text[r.person.range()],
+                &text[r.role.range()],
+                if r.former { " (former)" } else { "" }
+            )
+        })
+        .collect();
+    expect.assert_eq(&out.join("\n"));
+}
+
+#[test]
+fn people_places_and_organisations() {
+    check_entities(
+        "Kremlin spokesman Dmitry Peskov told reporters in Moscow that the Russian delegation would meet NATO officials.",
+        expect!["[Kremlin]{LOC} spokesman [Dmitry Peskov]{PER} told reporters in [Moscow]{LOC} that the [Russian]{MISC} delegation would meet [NATO]{ORG} officials."],
+    );
+    check_entities(
+        "Angela Merkel flew to Paris on Tuesday. Merkel later met the German ambassador.",
+        expect![[
+            r#"[Angela Merkel]{PER} flew to [Paris]{LOC} on Tuesday. [Merkel]{PER} later met the [German]{MISC} ambassador."#
+        ]],
+    );
+}
+
+#[test]
+fn things_that_are_not_people() {
+    check_entities(
+        "The president boarded Air Force One after posting on Facebook about Thanksgiving at the White House.",
+        expect!["The president boarded [Air Force]{ORG} One after posting on [Facebook]{ORG} about Thanksgiving at the [White House]{LOC}."],
+    );
+}
+
+#[test]
+fn headlines_in_capitals_still_find_names() {
+    check_entities(
+        "SOCCER - JAPAN BEAT CHINA IN ASIAN CUP\n\nJapan beat China 2-1 in the Asian Cup on Sunday.",
+        expect![[r#"SOCCER - [JAPAN]{LOC} BEAT [CHINA]{LOC} IN [ASIAN CUP]{MISC}
+
+[Japan]{LOC} beat [China]{LOC} 2-1 in the [Asian Cup]{MISC} on Sunday."#]],
+    );
+}
+
+#[test]
+fn roles_before_and_after_names() {
+    check_roles(
+        "Kremlin spokesman Dmitry Peskov said talks went well. Putin's foreign policy aide Yuri Ushakov agreed, \
+         as did US Secretary of State Marco Rubio and French President Emmanuel Macron. \
+         Former U.S. President Joe Biden was not there.",
+        expect![[r#"
+            Dmitry Peskov <- Kremlin spokesman
+            Yuri Ushakov <- Putin's foreign policy aide
+            Marco Rubio <- US Secretary of State
+            Emmanuel Macron <- French President
+            Joe Biden <- Former U.S. President (former)"#]],
+    );
+    check_roles(
+        "\"It is too early,\" said Yuri Ushakov, the Kremlin's foreign policy aide. Peskov, Ushakov and Rubio left on Tuesday.",
+        expect!["Yuri Ushakov <- Kremlin's foreign policy aide"],
+    );
+}

@@ -1,6 +1,7 @@
 //! The JSON output: its own types, so that the schema users consume is stable and documented.
 
 use model::{Article, Published};
+use nlp::Layers;
 use serde::Serialize;
 
 /// The schema id written at the top of every JSON output.
@@ -28,6 +29,25 @@ pub struct ArticleJson<'a> {
     pub zones: Vec<ZoneJson>,
     pub removed: Vec<RemovedJson<'a>>,
     pub credits: &'a [String],
+    pub entities: Vec<EntityJson<'a>>,
+}
+
+/// A named entity mention, with the role phrase attached to it when it is a person.
+#[derive(Debug, Serialize)]
+pub struct EntityJson<'a> {
+    pub kind: &'static str,
+    pub text: &'a str,
+    pub start: usize,
+    pub end: usize,
+    pub role: Option<RoleJson<'a>>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct RoleJson<'a> {
+    pub text: &'a str,
+    pub start: usize,
+    pub end: usize,
+    pub former: bool,
 }
 
 #[derive(Debug, Serialize)]
@@ -78,7 +98,7 @@ fn published(p: &Published) -> PublishedJson<'_> {
 }
 
 impl<'a> ArticleJson<'a> {
-    pub fn new(a: &'a Article) -> ArticleJson<'a> {
+    pub fn new(a: &'a Article, layers: &'a Layers) -> ArticleJson<'a> {
         ArticleJson {
             id: &a.id,
             title: a.title.as_deref(),
@@ -115,15 +135,39 @@ impl<'a> ArticleJson<'a> {
                 })
                 .collect(),
             credits: &a.credits,
+            entities: layers
+                .entities
+                .iter()
+                .map(|e| EntityJson {
+                    kind: e.kind.short(),
+                    text: &a.text[e.span.range()],
+                    start: e.span.start(),
+                    end: e.span.end(),
+                    role: layers
+                        .roles
+                        .iter()
+                        .find(|r| r.person == e.span)
+                        .map(|r| RoleJson {
+                            text: &a.text[r.role.range()],
+                            start: r.role.start(),
+                            end: r.role.end(),
+                            former: r.former,
+                        }),
+                })
+                .collect(),
         }
     }
 }
 
-/// The JSON document for a set of articles, pretty-printed.
-pub fn to_json(articles: &[Article]) -> String {
+/// The JSON document for a set of articles and their annotation layers, pretty-printed.
+pub fn to_json(articles: &[Article], layers: &[Layers]) -> String {
     let doc = Analysis {
         schema: SCHEMA,
-        articles: articles.iter().map(ArticleJson::new).collect(),
+        articles: articles
+            .iter()
+            .zip(layers)
+            .map(|(a, l)| ArticleJson::new(a, l))
+            .collect(),
     };
     serde_json::to_string_pretty(&doc).expect("serialising plain data cannot fail")
 }

@@ -1,6 +1,7 @@
 //! Markdown and terminal renderings of the articles read.
 
 use model::{Article, ZoneKind};
+use nlp::{EntityKind, Layers};
 use std::fmt::Write;
 
 fn published(a: &Article) -> String {
@@ -38,11 +39,11 @@ fn plural(n: usize, word: &str) -> String {
     }
 }
 
-/// A Markdown document: one section per article with its metadata and text.
-pub fn to_markdown(articles: &[Article]) -> String {
+/// A Markdown document: one section per article with its metadata, names and text.
+pub fn to_markdown(articles: &[Article], layers: &[Layers]) -> String {
     let mut out = String::new();
     let _ = writeln!(out, "# corroborate: {} articles\n", articles.len());
-    for a in articles {
+    for (a, l) in articles.iter().zip(layers) {
         let title = a.title.as_deref().unwrap_or("(untitled)");
         let _ = writeln!(out, "## {}\n", md_escape(title));
         let _ = writeln!(out, "- id: `{}`", a.id.replace('`', "'"));
@@ -62,6 +63,12 @@ pub fn to_markdown(articles: &[Article]) -> String {
         if !a.removed.is_empty() {
             let _ = writeln!(out, "- removed: {}", plural(a.removed.len(), "line"));
         }
+        for (kind, label) in KINDS {
+            let n = names(a, l, kind);
+            if !n.is_empty() {
+                let _ = writeln!(out, "- {label}: {}", md_escape(&n.join("; ")));
+            }
+        }
         out.push('\n');
         for (start, para) in paragraphs(&a.text) {
             match a.zone_at(start) {
@@ -80,6 +87,37 @@ pub fn to_markdown(articles: &[Article]) -> String {
     out
 }
 
+/// The distinct names of one kind, in order of first mention, people with their first role.
+fn names(a: &Article, layers: &Layers, kind: EntityKind) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    let mut seen: Vec<&str> = Vec::new();
+    for e in layers.entities.iter().filter(|e| e.kind == kind) {
+        let name = &a.text[e.span.range()];
+        if seen.contains(&name) {
+            continue;
+        }
+        seen.push(name);
+        let role = layers
+            .roles
+            .iter()
+            .filter(|r| &a.text[r.person.range()] == name)
+            .map(|r| &a.text[r.role.range()])
+            .next();
+        out.push(match role {
+            Some(r) => format!("{name} ({r})"),
+            None => name.to_string(),
+        });
+    }
+    out
+}
+
+const KINDS: [(EntityKind, &str); 4] = [
+    (EntityKind::Person, "people"),
+    (EntityKind::Organization, "organisations"),
+    (EntityKind::Location, "places"),
+    (EntityKind::Misc, "other names"),
+];
+
 /// Paragraphs of the cleaned text with their byte offsets.
 fn paragraphs(text: &str) -> impl Iterator<Item = (usize, &str)> {
     let base = text.as_ptr() as usize;
@@ -95,11 +133,11 @@ fn term(s: &str) -> String {
         .collect()
 }
 
-/// A short terminal summary: one block per article.
-pub fn to_text(articles: &[Article]) -> String {
+/// A short terminal summary: one block per article, with the names it mentions.
+pub fn to_text(articles: &[Article], layers: &[Layers]) -> String {
     let mut out = String::new();
     let _ = writeln!(out, "{} articles", articles.len());
-    for a in articles {
+    for (a, l) in articles.iter().zip(layers) {
         let words = a.text.split_whitespace().count();
         let _ = writeln!(
             out,
@@ -125,6 +163,12 @@ pub fn to_text(articles: &[Article]) -> String {
             facts.push(format!("{} removed", plural(a.removed.len(), "line")));
         }
         let _ = writeln!(out, "  {}", term(&facts.join(" · ")));
+        for (kind, label) in KINDS {
+            let n = names(a, l, kind);
+            if !n.is_empty() {
+                let _ = writeln!(out, "  {label}: {}", term(&n.join("; ")));
+            }
+        }
     }
     out
 }

@@ -1,0 +1,117 @@
+//! Names seen in the training data, with how often each was each kind: a list learned from our
+//! own labelled data, matched over lower-cased word sequences.
+
+use super::conll::Doc;
+use super::labels::spans;
+use std::collections::HashMap;
+
+/// Longest name, in words, that the list holds and matches.
+pub const MAX_WORDS: usize = 6;
+
+#[derive(Debug, Clone, Default)]
+pub struct Gazetteer {
+    pub(crate) names: HashMap<String, [u32; 4]>,
+}
+
+/// A name's counts in one document, subtracted while training on that document so that the
+/// tagger does not learn to trust a list that always contains the answer.
+pub type Own = HashMap<String, [u32; 4]>;
+
+pub fn key(words: &[&str]) -> String {
+    let mut k = String::new();
+    for (i, w) in words.iter().enumerate() {
+        if i > 0 {
+            k.push(' ');
+        }
+        k.extend(w.chars().flat_map(char::to_lowercase));
+    }
+    k
+}
+
+/// The names of one labelled document and their kinds.
+pub fn names_in(doc: &Doc) -> Own {
+    let mut own: Own = HashMap::new();
+    for s in &doc.sentences {
+        let words: Vec<&str> = s.words.iter().map(String::as_str).collect();
+        for (a, b, k) in spans(&s.labels) {
+            if b - a <= MAX_WORDS {
+                own.entry(key(&words[a..b])).or_default()[k as usize] += 1;
+            }
+        }
+    }
+    own
+}
+
+impl Gazetteer {
+    pub fn from_docs(docs: &[Doc]) -> Gazetteer {
+        let mut names: HashMap<String, [u32; 4]> = HashMap::new();
+        for d in docs {
+            for (n, c) in names_in(d) {
+                let e = names.entry(n).or_default();
+                for (a, b) in e.iter_mut().zip(c) {
+                    *a += b;
+                }
+            }
+        }
+        Gazetteer { names }
+    }
+
+    pub fn len(&self) -> usize {
+        self.names.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.names.is_empty()
+    }
+
+    /// For each word, the kinds of the listed names covering it and its position in each:
+    /// bit `kind * 4 + part` (parts B, I, L, U as in the labels). Only the longest match
+    /// starting at a word counts, and a kind must be at least a third of the name's uses.
+    pub fn matches(&self, words: &[&str], own: Option<&Own>) -> Vec<u16> {
+        let mut out = vec![0u16; words.len()];
+        if self.names.is_empty() {
+            return out;
+        }
+        for start in 0..words.len() {
+            if !words[start]
+                .chars()
+                .next()
+                .is_some_and(char::is_alphanumeric)
+            {
+                continue;
+            }
+            for len in (1..=MAX_WORDS.min(words.len() - start)).rev() {
+                let k = key(&words[start..start + len]);
+                let Some(counts) = self.names.get(&k) else {
+                    continue;
+                };
+                let mut c = *counts;
+                if let Some(o) = own.and_then(|o| o.get(&k)) {
+                    for (a, b) in c.iter_mut().zip(o) {
+                        *a -= b;
+                    }
+                }
+                let total: u32 = c.iter().sum();
+                if total == 0 {
+                    continue;
+                }
+                for (kind, &n) in c.iter().enumerate() {
+                    if n * 3 < total || n == 0 {
+                        continue;
+                    }
+                    for (i, o) in out.iter_mut().enumerate().skip(start).take(len) {
+                        let part = match (i == start, i + 1 == start + len) {
+                            (true, true) => 3,
+                            (true, false) => 0,
+                            (false, true) => 2,
+                            (false, false) => 1,
+                        };
+                        *o |= 1 << (kind * 4 + part);
+                    }
+                }
+                break;
+            }
+        }
+        out
+    }
+}

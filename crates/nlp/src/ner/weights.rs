@@ -1,0 +1,278 @@
+//! The trained tagger's parameters and word table, and their compact binary form.
+
+use super::gazetteer::Gazetteer;
+use super::labels::N_LABELS;
+use flate2::read::GzDecoder;
+use flate2::write::GzEncoder;
+use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
+use std::io::{Read, Write};
+
+/// Feature keys are already well-mixed hashes: use them as they are.
+#[derive(Default)]
+pub struct KeyHasher(u64);
+
+impl Hasher for KeyHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 = self.0.rotate_left(8) ^ u64::from(b);
+        }
+    }
+    fn write_u64(&mut self, v: u64) {
+        self.0 = v;
+    }
+}
+
+pub type KeyMap<V> = HashMap<u64, V, BuildHasherDefault<KeyHasher>>;
+
+/// What the tagger knows about a word from unlabelled text: its word classes at three
+/// granularities, and how it is usually written (0 lower case, 1 capitalised, 2 capitals, 3 mixed).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct WordEntry {
+    pub clusters: [u16; 3],
+    pub case: u8,
+}
+
+#[derive(Debug, Clone, Default)]
+pub struct WordTable {
+    words: HashMap<String, WordEntry>,
+}
+
+impl WordTable {
+    pub fn new(words: HashMap<String, WordEntry>) -> WordTable {
+        WordTable { words }
+    }
+    pub fn get(&self, lower: &str) -> Option<&WordEntry> {
+        self.words.get(lower)
+    }
+    pub fn len(&self) -> usize {
+        self.words.len()
+    }
+    pub fn is_empty(&self) -> bool {
+        self.words.is_empty()
+    }
+}
+
+/// Weights of one averaged perceptron: one row of label scores per feature.
+#[derive(Default)]
+pub struct Weights {
+    pub(crate) index: KeyMap<u32>,
+    pub(crate) weights: Vec<f32>,
+}
+
+/// The tagger: a first pass, and a second pass that also sees what the first said about the
+/// same words elsewhere in the document; with the word table and name list both passes use.
+pub struct Model {
+    pub(crate) first: Weights,
+    pub(crate) second: Option<Weights>,
+    pub(crate) table: WordTable,
+    pub(crate) gazetteer: Gazetteer,
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum ModelError {
+    #[error("not a corroborate entity model (bad header)")]
+    BadHeader,
+    #[error("entity model is truncated or corrupt: {0}")]
+    Corrupt(String),
+}
+
+const MAGIC: &[u8; 8] = b"CORNER\x00\x03";
+
+impl Weights {
+    pub(crate) fn scores(&self, features: &[u64], out: &mut [f32; N_LABELS]) {
+        *out = [0.0; N_LABELS];
+        for f in features {
+            if let Some(&row) = self.index.get(f) {
+                let row = row as usize * N_LABELS;
+                for (o, w) in out.iter_mut().zip(&self.weights[row..row + N_LABELS]) {
+                    *o += w;
+                }
+            }
+        }
+    }
+
+    pub fn len(&self) -> usize {
+        self.index.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.index.is_empty()
+    }
+
+    /// Weights quantised to 16 bits with one scale, rows in key order.
+    fn write(&self, buf: &mut Vec<u8>) {
+        let mut rows: Vec<(u64, u32)> = self.index.iter().map(|(&k, &r)| (k, r)).collect();
+        rows.sort_unstable();
+        let max = self
+            .weights
+            .iter()
+            .fold(0f32, |m, w| m.max(w.abs()))
+            .max(1e-9);
+        let scale = max / f32::from(i16::MAX);
+        buf.extend_from_slice(&(rows.len() as u32).to_le_bytes());
+        buf.extend_from_slice(&scale.to_le_bytes());
+        for &(k, _) in &rows {
+            buf.extend_from_slice(&k.to_le_bytes());
+        }
+        for &(_, r) in &rows {
+            let r = r as usize * N_LABELS;
+            for w in &self.weights[r..r + N_LABELS] {
+                let q = (w / scale).round().clamp(-32767.0, 32767.0) as i16;
+                buf.extend_from_slice(&q.to_le_bytes());
+            }
+        }
+    }
+
+    fn read(r: &mut Reader) -> Result<Weights, ModelError> {
+        let n = r.u32()? as usize;
+        let scale = f32::from_le_bytes(r.take(4)?.try_into().expect("4 bytes"));
+        let mut index = KeyMap::default();
+        index.reserve(n);
+        for row in 0..n {
+            index.insert(r.u64()?, row as u32);
+        }
+        let raw = r.take(n * N_LABELS * 2)?;
+        let weights = raw
+            .chunks_exact(2)
+            .map(|c| f32::from(i16::from_le_bytes([c[0], c[1]])) * scale)
+            .collect();
+        Ok(Weights { index, weights })
+    }
+}
+
+impl Model {
+    pub fn features(&self) -> usize {
+        self.first.len() + self.second.as_ref().map_or(0, Weights::len)
+    }
+
+    pub fn names(&self) -> usize {
+        self.gazetteer.len()
+    }
+
+    pub fn words(&self) -> usize {
+        self.table.len()
+    }
+
+    /// The gzipped binary form.
+    pub fn to_bytes(&self) -> Vec<u8> {
+        let mut buf = Vec::new();
+        buf.extend_from_slice(MAGIC);
+        self.first.write(&mut buf);
+        match &self.second {
+            Some(w) => {
+                buf.push(1);
+                w.write(&mut buf);
+            }
+            None => buf.push(0),
+        }
+        let mut words: Vec<(&String, &WordEntry)> = self.table.words.iter().collect();
+        words.sort_by(|a, b| a.0.cmp(b.0));
+        buf.extend_from_slice(&(words.len() as u32).to_le_bytes());
+        for (w, e) in words {
+            let b = w.as_bytes();
+            buf.push(b.len().min(255) as u8);
+            buf.extend_from_slice(&b[..b.len().min(255)]);
+            for c in e.clusters {
+                buf.extend_from_slice(&c.to_le_bytes());
+            }
+            buf.push(e.case);
+        }
+        let mut names: Vec<(&String, &[u32; 4])> = self.gazetteer.names.iter().collect();
+        names.sort();
+        buf.extend_from_slice(&(names.len() as u32).to_le_bytes());
+        for (n, c) in names {
+            let b = n.as_bytes();
+            buf.push(b.len().min(255) as u8);
+            buf.extend_from_slice(&b[..b.len().min(255)]);
+            for x in c {
+                buf.extend_from_slice(&(*x).min(u32::from(u16::MAX)).to_le_bytes()[..2]);
+            }
+        }
+        let mut gz = GzEncoder::new(Vec::new(), flate2::Compression::best());
+        // Writing into a Vec cannot fail.
+        gz.write_all(&buf).expect("in-memory write");
+        gz.finish().expect("in-memory write")
+    }
+
+    pub fn from_bytes(gz: &[u8]) -> Result<Model, ModelError> {
+        let mut buf = Vec::new();
+        GzDecoder::new(gz)
+            .read_to_end(&mut buf)
+            .map_err(|e| ModelError::Corrupt(e.to_string()))?;
+        if !buf.starts_with(MAGIC) {
+            return Err(ModelError::BadHeader);
+        }
+        let mut r = Reader {
+            buf: &buf,
+            at: MAGIC.len(),
+        };
+        let first = Weights::read(&mut r)?;
+        let second = match r.take(1)?[0] {
+            0 => None,
+            _ => Some(Weights::read(&mut r)?),
+        };
+        let n_words = r.u32()? as usize;
+        let mut words = HashMap::with_capacity(n_words);
+        for _ in 0..n_words {
+            let len = r.take(1)?[0] as usize;
+            let w = std::str::from_utf8(r.take(len)?)
+                .map_err(|_| ModelError::Corrupt("word table is not UTF-8".into()))?
+                .to_string();
+            let mut clusters = [0u16; 3];
+            for c in &mut clusters {
+                *c = u16::from_le_bytes(r.take(2)?.try_into().expect("2 bytes"));
+            }
+            let case = r.take(1)?[0];
+            words.insert(w, WordEntry { clusters, case });
+        }
+        let n_names = r.u32()? as usize;
+        let mut names = HashMap::with_capacity(n_names);
+        for _ in 0..n_names {
+            let len = r.take(1)?[0] as usize;
+            let n = std::str::from_utf8(r.take(len)?)
+                .map_err(|_| ModelError::Corrupt("name list is not UTF-8".into()))?
+                .to_string();
+            let mut c = [0u32; 4];
+            for x in &mut c {
+                *x = u32::from(u16::from_le_bytes(r.take(2)?.try_into().expect("2 bytes")));
+            }
+            names.insert(n, c);
+        }
+        Ok(Model {
+            first,
+            second,
+            table: WordTable { words },
+            gazetteer: Gazetteer { names },
+        })
+    }
+}
+
+struct Reader<'a> {
+    buf: &'a [u8],
+    at: usize,
+}
+
+impl<'a> Reader<'a> {
+    fn take(&mut self, n: usize) -> Result<&'a [u8], ModelError> {
+        let s = self
+            .buf
+            .get(self.at..self.at + n)
+            .ok_or_else(|| ModelError::Corrupt(format!("ends at byte {}", self.buf.len())))?;
+        self.at += n;
+        Ok(s)
+    }
+    fn u32(&mut self) -> Result<u32, ModelError> {
+        Ok(u32::from_le_bytes(
+            self.take(4)?.try_into().expect("4 bytes"),
+        ))
+    }
+    fn u64(&mut self) -> Result<u64, ModelError> {
+        Ok(u64::from_le_bytes(
+            self.take(8)?.try_into().expect("8 bytes"),
+        ))
+    }
+}
