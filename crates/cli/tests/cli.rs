@@ -286,24 +286,24 @@ fn reference_reports_name_their_people() {
         }
     }
     expect_test::expect![[r#"
-        000 PER: Donald Trump; Joshua Witkov; Jared Kushner; Vladimir Putin; Trump; Witkov; Putin; Volodymyr Zelensky; Zelensky; Kushner; Dmitry Peskov
-        000 ORG: Air Force; Voluntary; NATO
-        000 LOC: US; Moscow; Florida; Russia; Ukraine; Coalition; United States; Kyiv; Geneva; Gaza; Kremlin; Ushakov; White House
+        000 PER: Donald Trump; Joshua Witkov; Jared Kushner; Vladimir Putin; Trump; Witkov; Putin; Volodymyr Zelensky; Zelensky; Kushner; Dmitry Peskov; Ushakov
+        000 ORG: Air Force; US Peace Plan; NATO
+        000 LOC: US; Moscow; Florida; Russia; Ukraine; Voluntary Coalition; United States; Kyiv; Geneva; Gaza; Kremlin; White House
         000 MISC: Russian; Russia-Ukraine; Russians; Ukrainian; US-backed; European; US-proposed
-        001 PER: Trump; Steve Witkoff; Vladimir Putin; Jared Kushner; Macron; Donald Trump; Putin; Volodymyr Zelensky; Witkoff; Emmanuel Macron; Dan Driscoll; Rustem Umerov; Keir Starmer; Ivan Zadontsev
-        001 ORG: Truth Social; Air Force; Bloomberg; AFP; City; US Thanksgiving; NATO; European Union
-        001 LOC: Moscow; Ukraine; Washington; Russia; Kyiv; France; U.S.; Zaporizhzhia; Gaza; US; White House; Europe; United States
-        001 MISC: Ukraine-friendly; European; Russian; Ukrainian; French; British
-        002 PER: Donald Trump; Putin; Volodymyr Zelenskiy; Trump; Steve Witkoff; Jared Kushner; Dan Driscoll; Zelenskiy; Keir Starmer; Emmanuel Macron; Marco Rubio; Sergei Lavrov
-        002 ORG: Presidents Vladimir; Putin; NATO
-        002 LOC: US; Russia; Ukraine; Moscow; Washington; Kyiv; Kremlin; Mar-a-Lago; Geneva; Europe
+        001 PER: Trump; Steve Witkoff; Vladimir Putin; Jared Kushner; Kyiv; Macron; Donald Trump; Putin; Volodymyr Zelensky; Witkoff; Emmanuel Macron; Dan Driscoll; Rustem Umerov; Keir Starmer; Ivan Zadontsev
+        001 ORG: Truth Social; Air Force; AFP; US Thanksgiving; NATO; European Union
+        001 LOC: Moscow; Ukraine; Washington; Russia; France; U.S.; Zaporizhzhia; Gaza; US; White House; Europe; United States
+        001 MISC: Ukraine-friendly; European; Russian; Ukrainian; Bloomberg; French; British
+        002 PER: Donald Trump; Vladimir Putin; Volodymyr Zelenskiy; Trump; Steve Witkoff; Putin; Jared Kushner; Dan Driscoll; Zelenskiy; Keir Starmer; Emmanuel Macron; Marco Rubio; Sergei Lavrov
+        002 ORG: Presidents; Kyiv; Mar-a-Lago; NATO; UK
+        002 LOC: US; Russia; Ukraine; Moscow; Washington; Kremlin; Geneva; Europe
         002 MISC: Ukrainian; European; French; Russian
         003 PER: Donald Trump; Steve Witkoff; Trump; Vladimir Putin; Volodymyr Zelenskiy; Kyiv; WITKOFF; Witkoff; Putin; Jared Kushner; Yuri Ushakov; Dmitry Peskov; Joe Biden; Zelenskiy; Ushakov; Bloomberg
         003 ORG: NATO; Air Force; Hamas; Interfax; WITKOFF; Bloomberg News
-        003 LOC: Moscow; U.S.; Ukraine; Kremlin; Gaza; Israel; Russia; Soviet Union; West; RUSSIA; White House; Abu Dhabi
-        003 MISC: Russian; Ukrainian; European; Palestinian; pro-Ukrainian; West; Russians; Ukrainians; Trump-Putin
-        004 PER: Trump; Steve Witkoff; Vladimir Putin; Yuri Ushakov; Witkoff; Driscoll; Jared Kushner; Sergei Lavrov; Kyiv; Volodymyr Zelensky; Donald; Zelensky; Putin; Emmanuel Macron; Downing Street; Macron; Sir Keir; Starmer; Marco Rubio; Bloomberg; Ushakov; Ivan Federov; Yevgeny Balitsky
-        004 ORG: Donald; Army Dan; UK; Nato
-        004 LOC: Moscow; Kremlin; United States; Ukraine; White House; US; Russia; Abu Dhabi; America; Donbas; Crimea; Kherson; Zaporizhzhia; Geneva; Washington
+        003 LOC: Moscow; U.S.; Ukraine; Kremlin; Gaza; Israel; Russia; West; Soviet Union; RUSSIA; White House; Abu Dhabi
+        003 MISC: Russian; Ukrainian; European; Palestinian; pro-Ukrainian; Russians; Ukrainians; Trump-Putin
+        004 PER: Donald Trump; Steve Witkoff; Vladimir Putin; Yuri Ushakov; Trump; Witkoff; Dan Driscoll; Jared Kushner; Sergei Lavrov; Driscoll; Kyiv; Volodymyr Zelensky; Donald; Zelensky; Putin; Emmanuel Macron; Macron; Sir Keir; Starmer; Marco Rubio; Ushakov; Ivan Federov; Yevgeny Balitsky
+        004 ORG: Army; Downing Street; UK; Nato
+        004 LOC: Moscow; Kremlin; United States; Ukraine; White House; US; Russia; Abu Dhabi; America; Donbas; Crimea; Kherson; Zaporizhzhia; Geneva; Washington; Bloomberg
         004 MISC: Russian; European; American; Ukrainian; French"#]].assert_eq(&lines.join("\n"));
 }

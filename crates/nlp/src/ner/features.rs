@@ -45,6 +45,8 @@ pub struct TokenInfo {
     doc_case: u32,
     /// Listed names covering this word (see [`Gazetteer::matches`]).
     gaz: u16,
+    /// The word usually opens a person's name in the training data.
+    first_name: bool,
     /// Length of the run of capitalised words this word is in (0 if not capitalised), capped.
     cap_run: u32,
     /// What a first pass said about the same word elsewhere in the document, per kind:
@@ -196,6 +198,7 @@ pub fn token_infos(
                 case_class: entry.map_or(9, |e| u32::from(e.case)),
                 doc_case: doc.case_of.get(&lower).copied().unwrap_or(0),
                 gaz: gaz[i],
+                first_name: gazetteer.is_first_name(&lower, own),
                 cap_run: if caps { 9 } else { runs[i] },
                 hint: [0; 4],
                 lower,
@@ -285,6 +288,9 @@ pub fn static_features(infos: &[TokenInfo], i: usize, out: &mut Vec<u64>) {
             .n(u32::from(t.gaz))
             .done(),
     );
+    let first = |j: isize| at(j).is_some_and(|t| t.first_name);
+    out.push(H::new(45).n(first(0).into()).s(&t.shape).done());
+    out.push(H::new(46).n(first(-1).into()).s(&t.shape).done());
     // The words around, and their word classes, as a bag on each side.
     for j in 1..=4 {
         out.push(H::new(35).s(lower(-j)).done());

@@ -2,7 +2,7 @@
 //! own labelled data, matched over lower-cased word sequences.
 
 use super::conll::Doc;
-use super::labels::spans;
+use super::labels::{spans, EntityKind};
 use std::collections::HashMap;
 
 /// Longest name, in words, that the list holds and matches.
@@ -11,6 +11,8 @@ pub const MAX_WORDS: usize = 6;
 #[derive(Debug, Clone, Default)]
 pub struct Gazetteer {
     pub(crate) names: HashMap<String, [u32; 4]>,
+    /// How often each word opens a person's name of two or more words ("Dan" in "Dan Driscoll").
+    first_names: HashMap<String, u32>,
 }
 
 /// A name's counts in one document, subtracted while training on that document so that the
@@ -42,7 +44,42 @@ pub fn names_in(doc: &Doc) -> Own {
     own
 }
 
+/// First words of the multi-word person names in a list of names, counted.
+fn first_names(names: &HashMap<String, [u32; 4]>) -> HashMap<String, u32> {
+    let mut out: HashMap<String, u32> = HashMap::new();
+    for (name, counts) in names {
+        let person = counts[EntityKind::Person as usize];
+        if let Some((first, _)) = name.split_once(' ') {
+            if person > 0 && first.chars().count() > 1 {
+                *out.entry(first.to_string()).or_default() += person;
+            }
+        }
+    }
+    out
+}
+
 impl Gazetteer {
+    pub(crate) fn new(names: HashMap<String, [u32; 4]>) -> Gazetteer {
+        Gazetteer {
+            first_names: first_names(&names),
+            names,
+        }
+    }
+
+    /// Whether a lower-cased word usually opens a person's name, leaving out `own` names.
+    pub fn is_first_name(&self, lower: &str, own: Option<&Own>) -> bool {
+        let Some(&n) = self.first_names.get(lower) else {
+            return false;
+        };
+        let mine: u32 = own.map_or(0, |o| {
+            o.iter()
+                .filter(|(name, _)| name.split_once(' ').is_some_and(|(f, _)| f == lower))
+                .map(|(_, c)| c[EntityKind::Person as usize])
+                .sum()
+        });
+        n > mine
+    }
+
     pub fn from_docs(docs: &[Doc]) -> Gazetteer {
         let mut names: HashMap<String, [u32; 4]> = HashMap::new();
         for d in docs {
@@ -53,7 +90,7 @@ impl Gazetteer {
                 }
             }
         }
-        Gazetteer { names }
+        Gazetteer::new(names)
     }
 
     pub fn len(&self) -> usize {

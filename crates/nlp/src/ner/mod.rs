@@ -233,6 +233,25 @@ fn surnames_follow_full_names(sentences: &[Vec<&str>], labels: &mut [Vec<Label>]
         return;
     }
     for (words, l) in sentences.iter().zip(labels.iter_mut()) {
+        // "Zelensky and Putin" read as one organisation: people joined by lower-case words.
+        for (s, e, k) in spans(l) {
+            let joined = words[s..e]
+                .iter()
+                .any(|w| w.chars().all(char::is_lowercase));
+            if k != EntityKind::Person
+                && e - s >= 3
+                && joined
+                && words[s..e].iter().any(|w| surnames.contains(w))
+            {
+                for i in s..e {
+                    l[i] = if surnames.contains(&words[i]) {
+                        Label::new(EntityKind::Person, Part::U)
+                    } else {
+                        Label::O
+                    };
+                }
+            }
+        }
         for i in 0..words.len() {
             let single = matches!(l[i].part(), None | Some(Part::U));
             let person = Label::new(EntityKind::Person, Part::U);

@@ -246,7 +246,7 @@ impl Model {
             first,
             second,
             table: WordTable { words },
-            gazetteer: Gazetteer { names },
+            gazetteer: Gazetteer::new(names),
         })
     }
 }
