@@ -153,9 +153,63 @@ impl Counts {
         }
     }
 
+    fn add_text(&mut self, text: &str) {
+        let tokens = nlp::tokenize(text);
+        for s in nlp::sentences(text, &tokens) {
+            let words: Vec<&str> = tokens
+                .iter()
+                .filter(|t| s.contains(t.span))
+                .map(|t| t.text(text))
+                .collect();
+            self.add_sentence(&words);
+        }
+    }
+
+    /// Reads one file of unlabelled text: CoNLL columns, plain text, HTML pages (main text
+    /// extracted), TimeML (tags dropped) or JSON (every long string in it).
     fn add_file(&mut self, path: &Path) -> Result<()> {
-        let bytes = std::fs::read(path).with_context(|| format!("reading {}", path.display()))?;
+        let mut bytes =
+            std::fs::read(path).with_context(|| format!("reading {}", path.display()))?;
+        let name = path
+            .file_name()
+            .map_or(String::new(), |n| n.to_string_lossy().into_owned());
+        if name.ends_with(".gz") {
+            let mut out = Vec::new();
+            std::io::Read::read_to_end(
+                &mut flate2::read::MultiGzDecoder::new(&bytes[..]),
+                &mut out,
+            )
+            .with_context(|| format!("{}: bad gzip", path.display()))?;
+            bytes = out;
+        }
+        if name.contains(".htm") {
+            let page = extract::extract(&extract::decode(&bytes));
+            self.add_text(&page.text);
+            return Ok(());
+        }
         let text = String::from_utf8_lossy(&bytes);
+        if name.ends_with(".tml") {
+            let tags = regex::Regex::new(r"<[^>]*>")?;
+            self.add_text(&tags.replace_all(&text, " "));
+            return Ok(());
+        }
+        if name.ends_with(".json") || name.ends_with(".jsonl") {
+            let mut long = Vec::new();
+            for line in text.lines() {
+                if let Ok(v) = serde_json::from_str::<serde_json::Value>(line) {
+                    long_strings(&v, &mut long);
+                }
+            }
+            if long.is_empty() {
+                if let Ok(v) = serde_json::from_str::<serde_json::Value>(&text) {
+                    long_strings(&v, &mut long);
+                }
+            }
+            for t in long {
+                self.add_text(&t);
+            }
+            return Ok(());
+        }
         if let Ok(docs) = nlp::ner::conll::parse(&text) {
             if !docs.is_empty() {
                 for d in docs {
@@ -167,16 +221,18 @@ impl Counts {
                 return Ok(());
             }
         }
-        let tokens = nlp::tokenize(&text);
-        for s in nlp::sentences(&text, &tokens) {
-            let words: Vec<&str> = tokens
-                .iter()
-                .filter(|t| s.contains(t.span))
-                .map(|t| t.text(&text))
-                .collect();
-            self.add_sentence(&words);
-        }
+        self.add_text(&text);
         Ok(())
+    }
+}
+
+/// Strings of article length (200 bytes or more) anywhere in a JSON value.
+fn long_strings(v: &serde_json::Value, out: &mut Vec<String>) {
+    match v {
+        serde_json::Value::String(s) if s.len() >= 200 => out.push(s.clone()),
+        serde_json::Value::Array(a) => a.iter().for_each(|x| long_strings(x, out)),
+        serde_json::Value::Object(o) => o.values().for_each(|x| long_strings(x, out)),
+        _ => {}
     }
 }
 
@@ -190,12 +246,17 @@ fn files_under(path: &Path, out: &mut Vec<PathBuf>) -> Result<()> {
         for e in entries {
             files_under(&e, out)?;
         }
-    } else if path.extension().is_some_and(|e| e == "txt")
-        && !path.file_name().is_some_and(|n| {
-            let n = n.to_string_lossy().to_uppercase();
-            n.starts_with("SOURCE") || n.starts_with("README") || n.starts_with("LICENSE")
-        })
-    {
+    } else if path.file_name().is_some_and(|n| {
+        let n = n.to_string_lossy();
+        [
+            ".txt", ".tml", ".json", ".jsonl", ".html", ".htm", ".html.gz", ".htm.gz",
+        ]
+        .iter()
+        .any(|e| n.ends_with(e))
+    }) && !path.file_name().is_some_and(|n| {
+        let n = n.to_string_lossy().to_uppercase();
+        n.starts_with("SOURCE") || n.starts_with("README") || n.starts_with("LICENSE")
+    }) {
         out.push(path.to_path_buf());
     }
     Ok(())

@@ -36,8 +36,9 @@ const USAGE: &str = "usage:
       trains the tagger on eng.train.txt, keeps the epoch best on eng.testa.dev.txt;
       the second pass learns from first-pass labels made in N folds (0: one pass only)
 
-  eval word-classes <vectors-dir> <text-dir>... -o FILE
+  eval word-classes <vectors-dir> <text-path>... -o FILE
       word classes and usual casing for the tagger, from static vectors and unlabelled text
+      (.txt, CoNLL, .tml, .json/.jsonl long strings, .html[.gz] main text)
 
   <dataset-dir> is a Zyte article-extraction-benchmark folder (ground-truth.json + html/)
   or a trafilatura evaluation folder (evaldata.json + html/).";
