@@ -42,6 +42,15 @@ struct AnalyzeArgs {
     /// Do not print warnings (errors are still printed).
     #[arg(short, long)]
     quiet: bool,
+    /// Resolve time expressions against this date (YYYY-MM-DD) instead of each article's
+    /// publication date.
+    #[arg(long, value_parser = parse_date)]
+    published: Option<chrono::NaiveDate>,
+}
+
+fn parse_date(s: &str) -> Result<chrono::NaiveDate, String> {
+    chrono::NaiveDate::parse_from_str(s, "%Y-%m-%d")
+        .map_err(|_| format!("'{s}' is not a date like 2025-11-26"))
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -107,8 +116,17 @@ fn analyze(args: AnalyzeArgs) -> Result<ExitCode> {
         eprintln!("error: no articles could be read");
         return Ok(ExitCode::from(2));
     }
-    // Each article's linguistic layers: tokens, sentences, entities and roles.
-    let layers: Vec<nlp::Layers> = articles.iter().map(|a| nlp::annotate(&a.text)).collect();
+    // Each article's layers: tokens, sentences, entities and roles, and its time expressions
+    // resolved against its publication date (or the date given).
+    let layers: Vec<report::Annotations> = articles
+        .iter()
+        .map(|a| {
+            let layers = nlp::annotate(&a.text);
+            let anchor = args.published.or_else(|| a.published.date.full());
+            let times = temporal::timexes(&a.text, &layers.tokens, &layers.sentences, anchor);
+            report::Annotations { layers, times }
+        })
+        .collect();
     let rendered = match args.format {
         OutputFormat::Json => report::to_json(&articles, &layers),
         OutputFormat::Md => report::to_markdown(&articles, &layers),

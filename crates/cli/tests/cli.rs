@@ -307,3 +307,46 @@ fn reference_reports_name_their_people() {
         004 LOC: Moscow; Kremlin; United States; Ukraine; White House; US; Russia; Abu Dhabi; America; Donbas; Crimea; Kherson; Zaporizhzhia; Geneva; Washington; Bloomberg
         004 MISC: Russian; European; American; Ukrainian; French"#]].assert_eq(&lines.join("\n"));
 }
+
+/// Time expressions come out resolved against `--published`, with their spans in the text.
+#[test]
+fn time_expressions_resolve_against_the_publication_date() {
+    let text = "The envoy will travel to the capital next week. He met the minister on Tuesday, \
+                nearly four years after the war began.";
+    let out = run(
+        &[
+            "analyze",
+            "-",
+            "--format",
+            "json",
+            "--published",
+            "2025-11-26",
+        ],
+        Some(text.as_bytes()),
+    );
+    assert_eq!(out.status.code(), Some(0));
+    let doc = json(&out);
+    let a = &doc["articles"][0];
+    let body = a["text"].as_str().unwrap();
+    let times: Vec<String> = a["times"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|t| {
+            let (s, e) = (
+                t["start"].as_u64().unwrap() as usize,
+                t["end"].as_u64().unwrap() as usize,
+            );
+            assert_eq!(&body[s..e], t["text"].as_str().unwrap());
+            format!("{} = {} {}", t["text"], t["kind"], t["value"])
+        })
+        .collect();
+    expect_test::expect![[r#"
+        "next week" = "DATE" "2025-W49"
+        "Tuesday" = "DATE" "2025-11-25"
+        "nearly four years" = "DURATION" "P4Y""#]]
+    .assert_eq(&times.join("\n"));
+    let bad = run(&["analyze", "x", "--published", "26/11/2025"], None);
+    assert_eq!(bad.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&bad.stderr).contains("is not a date like 2025-11-26"));
+}

@@ -15,6 +15,7 @@ mod classes;
 mod extraction;
 mod ner;
 mod sentences;
+mod time;
 
 use anyhow::{bail, Result};
 use std::path::PathBuf;
@@ -31,6 +32,10 @@ const USAGE: &str = "usage:
 
   eval sentences <meantime-dir> [--repeats N]
       sentence boundary F1 of our splitter and of the sentencex crate on MEANTIME's news
+
+  eval time <tempeval3-dir> [--repeats N] [--dump FILE]
+      time expressions against TempEval-3 TimeML: strict and relaxed extraction F1, value and
+      type F1 (anchored on each document's creation time); --dump lists every miss
 
   eval train-ner <conll2003-dir> [--words FILE] [--epochs N] [--seed N] [--folds N] [-o FILE]
       trains the tagger on eng.train.txt, keeps the epoch best on eng.testa.dev.txt;
@@ -143,6 +148,12 @@ fn run() -> Result<()> {
                 bail!("sentences takes the MEANTIME folder\n{USAGE}");
             };
             sentences::run(dir, repeats)
+        }
+        "time" => {
+            let [dir] = positional.as_slice() else {
+                bail!("time takes the TempEval-3 folder\n{USAGE}");
+            };
+            time::run(dir, repeats, dump.as_deref())
         }
         "train-ner" => {
             let [dir] = positional.as_slice() else {

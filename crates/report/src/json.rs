@@ -1,7 +1,7 @@
 //! The JSON output: its own types, so that the schema users consume is stable and documented.
 
+use crate::Annotations;
 use model::{Article, Published};
-use nlp::Layers;
 use serde::Serialize;
 
 /// The schema id written at the top of every JSON output.
@@ -30,6 +30,20 @@ pub struct ArticleJson<'a> {
     pub removed: Vec<RemovedJson<'a>>,
     pub credits: &'a [String],
     pub entities: Vec<EntityJson<'a>>,
+    pub times: Vec<TimeJson<'a>>,
+}
+
+/// A time expression with its TIMEX3 type and value, resolved against the publication date.
+#[derive(Debug, Serialize)]
+pub struct TimeJson<'a> {
+    pub kind: &'static str,
+    pub text: &'a str,
+    pub start: usize,
+    pub end: usize,
+    pub value: &'a str,
+    #[serde(rename = "mod")]
+    pub modifier: Option<&'static str>,
+    pub alternatives: &'a [String],
 }
 
 /// A named entity mention, with the role phrase attached to it when it is a person.
@@ -98,7 +112,8 @@ fn published(p: &Published) -> PublishedJson<'_> {
 }
 
 impl<'a> ArticleJson<'a> {
-    pub fn new(a: &'a Article, layers: &'a Layers) -> ArticleJson<'a> {
+    pub fn new(a: &'a Article, ann: &'a Annotations) -> ArticleJson<'a> {
+        let layers = &ann.layers;
         ArticleJson {
             id: &a.id,
             title: a.title.as_deref(),
@@ -155,12 +170,25 @@ impl<'a> ArticleJson<'a> {
                         }),
                 })
                 .collect(),
+            times: ann
+                .times
+                .iter()
+                .map(|t| TimeJson {
+                    kind: t.kind.as_str(),
+                    text: &a.text[t.span.range()],
+                    start: t.span.start(),
+                    end: t.span.end(),
+                    value: &t.value,
+                    modifier: t.modifier,
+                    alternatives: &t.alternatives,
+                })
+                .collect(),
         }
     }
 }
 
 /// The JSON document for a set of articles and their annotation layers, pretty-printed.
-pub fn to_json(articles: &[Article], layers: &[Layers]) -> String {
+pub fn to_json(articles: &[Article], layers: &[Annotations]) -> String {
     let doc = Analysis {
         schema: SCHEMA,
         articles: articles

@@ -6,4 +6,11 @@ mod json;
 mod text;
 
 pub use json::{to_json, Analysis, SCHEMA};
+
+/// Everything the annotators found in one article: the linguistic layers and its time expressions.
+#[derive(Debug, Clone)]
+pub struct Annotations {
+    pub layers: nlp::Layers,
+    pub times: Vec<temporal::Timex>,
+}
 pub use text::{to_markdown, to_text};

@@ -1,5 +1,6 @@
 //! Markdown and terminal renderings of the articles read.
 
+use crate::Annotations;
 use model::{Article, ZoneKind};
 use nlp::{EntityKind, Layers};
 use std::fmt::Write;
@@ -40,7 +41,7 @@ fn plural(n: usize, word: &str) -> String {
 }
 
 /// A Markdown document: one section per article with its metadata, names and text.
-pub fn to_markdown(articles: &[Article], layers: &[Layers]) -> String {
+pub fn to_markdown(articles: &[Article], layers: &[Annotations]) -> String {
     let mut out = String::new();
     let _ = writeln!(out, "# corroborate: {} articles\n", articles.len());
     for (a, l) in articles.iter().zip(layers) {
@@ -64,7 +65,7 @@ pub fn to_markdown(articles: &[Article], layers: &[Layers]) -> String {
             let _ = writeln!(out, "- removed: {}", plural(a.removed.len(), "line"));
         }
         for (kind, label) in KINDS {
-            let n = names(a, l, kind);
+            let n = names(a, &l.layers, kind);
             if !n.is_empty() {
                 let _ = writeln!(out, "- {label}: {}", md_escape(&n.join("; ")));
             }
@@ -134,7 +135,7 @@ fn term(s: &str) -> String {
 }
 
 /// A short terminal summary: one block per article, with the names it mentions.
-pub fn to_text(articles: &[Article], layers: &[Layers]) -> String {
+pub fn to_text(articles: &[Article], layers: &[Annotations]) -> String {
     let mut out = String::new();
     let _ = writeln!(out, "{} articles", articles.len());
     for (a, l) in articles.iter().zip(layers) {
@@ -164,7 +165,7 @@ pub fn to_text(articles: &[Article], layers: &[Layers]) -> String {
         }
         let _ = writeln!(out, "  {}", term(&facts.join(" · ")));
         for (kind, label) in KINDS {
-            let n = names(a, l, kind);
+            let n = names(a, &l.layers, kind);
             if !n.is_empty() {
                 let _ = writeln!(out, "  {label}: {}", term(&n.join("; ")));
             }

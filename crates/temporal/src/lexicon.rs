@@ -1,0 +1,182 @@
+//! General words of time: months, weekdays, units, number words, parts of the day.
+
+pub fn month(w: &str) -> Option<u32> {
+    let w = w.trim_end_matches('.');
+    let full = [
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+    ];
+    if let Some(i) = full.iter().position(|m| *m == w) {
+        return Some(i as u32 + 1);
+    }
+    let short = [
+        "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
+    ];
+    if w == "sept" {
+        return Some(9);
+    }
+    short.iter().position(|m| *m == w).map(|i| i as u32 + 1)
+}
+
+/// Monday is 1, as ISO 8601 counts.
+pub fn weekday(w: &str) -> Option<u32> {
+    let w = w.trim_end_matches('.');
+    let full = [
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+    ];
+    if let Some(i) = full.iter().position(|d| *d == w) {
+        return Some(i as u32 + 1);
+    }
+    let short = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"];
+    match w {
+        "tues" => Some(2),
+        "thur" | "thurs" => Some(4),
+        _ => short.iter().position(|d| *d == w).map(|i| i as u32 + 1),
+    }
+}
+
+/// Calendar units, singular or plural, with their TIMEX3 letter and whether they are clock units.
+pub fn unit(w: &str) -> Option<Unit> {
+    let w = w.strip_suffix('s').unwrap_or(w);
+    Some(match w {
+        "year" | "yr" => Unit::Year,
+        "month" | "mo" => Unit::Month,
+        "week" | "wk" => Unit::Week,
+        "day" => Unit::Day,
+        "hour" | "hr" => Unit::Hour,
+        "minute" | "min" => Unit::Minute,
+        "second" | "sec" => Unit::Second,
+        "decade" => Unit::Decade,
+        "century" | "centurie" => Unit::Century,
+        "quarter" => Unit::Quarter,
+        _ => return None,
+    })
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Unit {
+    Year,
+    Month,
+    Week,
+    Day,
+    Hour,
+    Minute,
+    Second,
+    Decade,
+    Century,
+    Quarter,
+}
+
+impl Unit {
+    /// The duration value for `n` of this unit: `P4Y`, `PT24H`.
+    pub fn duration(self, n: &str) -> String {
+        match self {
+            Unit::Year => format!("P{n}Y"),
+            Unit::Month => format!("P{n}M"),
+            Unit::Week => format!("P{n}W"),
+            Unit::Day => format!("P{n}D"),
+            Unit::Hour => format!("PT{n}H"),
+            Unit::Minute => format!("PT{n}M"),
+            Unit::Second => format!("PT{n}S"),
+            Unit::Decade => format!("P{n}DE"),
+            Unit::Century => format!("P{n}CE"),
+            Unit::Quarter => format!("P{n}Q"),
+        }
+    }
+}
+
+/// Number words up to ninety-nine, and a few quantity words.
+pub fn number(w: &str) -> Option<u32> {
+    let ones = [
+        "zero",
+        "one",
+        "two",
+        "three",
+        "four",
+        "five",
+        "six",
+        "seven",
+        "eight",
+        "nine",
+        "ten",
+        "eleven",
+        "twelve",
+        "thirteen",
+        "fourteen",
+        "fifteen",
+        "sixteen",
+        "seventeen",
+        "eighteen",
+        "nineteen",
+    ];
+    if let Some(i) = ones.iter().position(|x| *x == w) {
+        return Some(i as u32);
+    }
+    let tens = [
+        "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety",
+    ];
+    if let Some(i) = tens.iter().position(|x| *x == w) {
+        return Some(20 + 10 * i as u32);
+    }
+    if let Some((t, o)) = w.split_once('-') {
+        let t = tens.iter().position(|x| *x == t)?;
+        let o = ones[1..10].iter().position(|x| *x == o)?;
+        return Some(20 + 10 * t as u32 + o as u32 + 1);
+    }
+    match w {
+        "a" | "an" | "single" => Some(1),
+        "dozen" => Some(12),
+        "hundred" => Some(100),
+        _ => w.replace(',', "").parse().ok(),
+    }
+}
+
+/// Ordinal day numbers: `14th`, `1st`, `twenty-third` is not covered.
+pub fn ordinal(w: &str) -> Option<u32> {
+    let digits = w
+        .strip_suffix("st")
+        .or_else(|| w.strip_suffix("nd"))
+        .or_else(|| w.strip_suffix("rd"))
+        .or_else(|| w.strip_suffix("th"))?;
+    digits.parse().ok().filter(|d| (1..=31).contains(d))
+}
+
+/// Parts of the day and their TIMEX3 codes.
+pub fn part_of_day(w: &str) -> Option<&'static str> {
+    Some(match w {
+        "morning" => "MO",
+        "afternoon" => "AF",
+        "evening" => "EV",
+        "night" | "overnight" => "NI",
+        "midday" | "noon" => "MI",
+        _ => return None,
+    })
+}
+
+/// Words that put a number of units roughly: the TIMEX3 `mod` they give.
+pub fn modifier(w: &str) -> Option<&'static str> {
+    Some(match w {
+        "nearly" | "almost" => "EQUAL_OR_LESS",
+        "about" | "around" | "roughly" | "approximately" | "some" => "APPROX",
+        "over" | "more" => "MORE_THAN",
+        "under" | "less" => "LESS_THAN",
+        "at" => "EQUAL_OR_MORE",
+        _ => return None,
+    })
+}

@@ -1,0 +1,367 @@
+//! From what an expression means ("the Tuesday before", "the month after") to a TIMEX3 value,
+//! given the anchor date and the tense of the sentence.
+
+use crate::lexicon::Unit;
+use crate::TimexKind;
+use chrono::{Datelike, Duration, NaiveDate, Weekday};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Tense {
+    Past,
+    Future,
+    Unknown,
+}
+
+/// What an expression says, before the anchor date fixes it.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Meaning {
+    /// Days from the anchor, with a part of the day: "yesterday", "tonight".
+    Days(i64, Option<&'static str>),
+    /// `PRESENT_REF`, `PAST_REF`, `FUTURE_REF`.
+    Ref(&'static str),
+    Set(String),
+    /// A weekday; `step` is -1 for "last", 0 for "this", 1 for "next", none when bare.
+    Weekday {
+        day: u32,
+        step: Option<i32>,
+        part: Option<&'static str>,
+    },
+    /// The anchor's week, month, year... moved by `step`: "last week", "this year".
+    Relative {
+        unit: Unit,
+        step: i32,
+    },
+    /// "last October", "next March".
+    MonthStep {
+        month: u32,
+        step: i32,
+    },
+    Month {
+        month: u32,
+        year: Option<i32>,
+    },
+    Date {
+        month: u32,
+        day: u32,
+        year: Option<i32>,
+    },
+    /// A value the words give in full: `2025`, `2025-11-25`, `199` (the 1990s).
+    Fixed(String),
+    Clock(u32, u32),
+    Duration(String),
+    /// A duration before the anchor: "two days ago".
+    Ago(String),
+    /// A quarter of the anchor's year (the latest one before the anchor when no number is
+    /// given), or of the year before ("the year-earlier quarter").
+    Quarter {
+        number: Option<u32>,
+        back_a_year: bool,
+    },
+    Season {
+        code: &'static str,
+        step: i32,
+        year: Option<i32>,
+    },
+}
+
+fn date(d: NaiveDate) -> String {
+    d.format("%Y-%m-%d").to_string()
+}
+
+fn with_part(v: String, part: Option<&str>) -> (TimexKind, String) {
+    match part {
+        Some(p) => (TimexKind::Time, format!("{v}T{p}")),
+        None => (TimexKind::Date, v),
+    }
+}
+
+fn weekday_of(n: u32) -> Weekday {
+    Weekday::try_from((n as u8 + 6) % 7).unwrap_or(Weekday::Mon)
+}
+
+/// The nearest date with weekday `day` on or before (`back`) or on or after the anchor.
+fn nearest_weekday(anchor: NaiveDate, day: u32, back: bool, strict: bool) -> NaiveDate {
+    let want = weekday_of(day);
+    let mut d = anchor;
+    if strict {
+        d = if back {
+            d - Duration::days(1)
+        } else {
+            d + Duration::days(1)
+        };
+    }
+    while d.weekday() != want {
+        d = if back {
+            d - Duration::days(1)
+        } else {
+            d + Duration::days(1)
+        };
+    }
+    d
+}
+
+/// The year in which month/day falls, seen from the anchor: the nearest occurrence on the
+/// side the tense gives; with no tense, the nearest occurrence, and the nearest on the other
+/// side of the anchor as the other reading when it is within half a year too.
+fn year_for(anchor: NaiveDate, month: u32, day: u32, tense: Tense) -> (i32, Option<i32>) {
+    let y = anchor.year();
+    let day_of = |year: i32| {
+        NaiveDate::from_ymd_opt(year, month, day.clamp(1, 28))
+            .map_or(i64::MAX, |d| (d - anchor).num_days())
+    };
+    let mut years: Vec<(i64, i32)> = (y - 1..=y + 1).map(|yy| (day_of(yy), yy)).collect();
+    years.retain(|&(d, _)| d != i64::MAX);
+    let side = |past: bool| {
+        years
+            .iter()
+            .filter(|&&(d, _)| if past { d <= 0 } else { d >= 0 })
+            .min_by_key(|&&(d, _)| d.abs())
+            .map(|&(_, yy)| yy)
+    };
+    match tense {
+        Tense::Past => (side(true).unwrap_or(y), None),
+        Tense::Future => (side(false).unwrap_or(y), None),
+        Tense::Unknown => {
+            let Some(&(_, nearest)) = years.iter().min_by_key(|&&(d, _)| d.abs()) else {
+                return (y, None);
+            };
+            let near_past = day_of(nearest) <= 0;
+            let other = side(!near_past).filter(|&o| o != nearest && day_of(o).abs() <= 183);
+            (nearest, other)
+        }
+    }
+}
+
+/// Shifts `anchor` back by a duration like `P2D`, `P3W`, `P1M`, `P5Y`, giving the value at the
+/// duration's granularity; `None` when the amount is not a number.
+fn before(anchor: NaiveDate, d: &str) -> Option<String> {
+    let body = d.strip_prefix('P')?;
+    if body.starts_with('T') {
+        return Some(date(anchor));
+    }
+    let unit = body.chars().last()?;
+    let n: i64 = body[..body.len() - 1].parse().ok()?;
+    Some(match unit {
+        'D' => date(anchor - Duration::days(n)),
+        'W' => date(anchor - Duration::weeks(n)),
+        'M' => {
+            let total = anchor.year() as i64 * 12 + anchor.month0() as i64 - n;
+            format!(
+                "{:04}-{:02}",
+                total.div_euclid(12),
+                total.rem_euclid(12) + 1
+            )
+        }
+        'Y' => format!("{:04}", anchor.year() as i64 - n),
+        'E' if body.ends_with("DE") => {
+            let n: i64 = body[..body.len() - 2].parse().ok()?;
+            format!("{:04}", anchor.year() as i64 - 10 * n)
+        }
+        _ => return None,
+    })
+}
+
+/// The TIMEX3 kind, value and other readings of a meaning.
+pub fn resolve(
+    m: &Meaning,
+    anchor: Option<NaiveDate>,
+    tense: Tense,
+) -> (TimexKind, String, Vec<String>) {
+    let none = Vec::new;
+    match (m, anchor) {
+        (Meaning::Ref(r), _) => (TimexKind::Date, (*r).to_string(), none()),
+        (Meaning::Set(s), _) => (TimexKind::Set, s.clone(), none()),
+        (Meaning::Duration(d), _) => (TimexKind::Duration, d.clone(), none()),
+        (Meaning::Fixed(v), _) => (TimexKind::Date, v.clone(), none()),
+        (Meaning::Days(n, part), Some(a)) => {
+            let (k, v) = with_part(date(a + Duration::days(*n)), *part);
+            (k, v, none())
+        }
+        (Meaning::Days(n, part), None) => {
+            let r = match n.signum() {
+                0 => "PRESENT_REF",
+                -1 => "PAST_REF",
+                _ => "FUTURE_REF",
+            };
+            let (k, v) = with_part(r.to_string(), *part);
+            (k, v, none())
+        }
+        (Meaning::Weekday { day, step, part }, Some(a)) => {
+            let (d, other) = match (step, tense) {
+                (Some(-1), _) => (nearest_weekday(a, *day, true, true), None),
+                (Some(1), _) => (nearest_weekday(a, *day, false, true), None),
+                (Some(_), _) => {
+                    let monday = a - Duration::days(a.weekday().num_days_from_monday() as i64);
+                    (monday + Duration::days(*day as i64 - 1), None)
+                }
+                (None, Tense::Past) => (nearest_weekday(a, *day, true, false), None),
+                (None, Tense::Future) => (nearest_weekday(a, *day, false, false), None),
+                (None, Tense::Unknown) => {
+                    let back = nearest_weekday(a, *day, true, false);
+                    let ahead = nearest_weekday(a, *day, false, false);
+                    if back == ahead {
+                        (back, None)
+                    } else {
+                        (back, Some(ahead))
+                    }
+                }
+            };
+            let (k, v) = with_part(date(d), *part);
+            let alt = other
+                .map(|o| with_part(date(o), *part).1)
+                .into_iter()
+                .collect();
+            (k, v, alt)
+        }
+        (Meaning::Weekday { day, part, .. }, None) => {
+            let (k, v) = with_part(format!("XXXX-WXX-{day}"), *part);
+            (k, v, none())
+        }
+        (Meaning::Relative { unit, step }, Some(a)) => {
+            let s = *step as i64;
+            let v = match unit {
+                Unit::Day => date(a + Duration::days(s)),
+                Unit::Week => {
+                    let w = (a + Duration::weeks(s)).iso_week();
+                    format!("{:04}-W{:02}", w.year(), w.week())
+                }
+                Unit::Month => {
+                    let total = a.year() as i64 * 12 + a.month0() as i64 + s;
+                    format!(
+                        "{:04}-{:02}",
+                        total.div_euclid(12),
+                        total.rem_euclid(12) + 1
+                    )
+                }
+                Unit::Quarter => {
+                    let q = a.year() as i64 * 4 + a.month0() as i64 / 3 + s;
+                    format!("{:04}-Q{}", q.div_euclid(4), q.rem_euclid(4) + 1)
+                }
+                Unit::Decade => format!("{:03}", (a.year() as i64 + 10 * s) / 10),
+                Unit::Century => format!("{:02}", (a.year() as i64 + 100 * s) / 100),
+                _ => format!("{:04}", a.year() as i64 + s),
+            };
+            (TimexKind::Date, v, none())
+        }
+        (Meaning::Relative { step, .. }, None) => {
+            let r = match step.signum() {
+                0 => "PRESENT_REF",
+                -1 => "PAST_REF",
+                _ => "FUTURE_REF",
+            };
+            (TimexKind::Date, r.to_string(), none())
+        }
+        (Meaning::MonthStep { month, step }, Some(a)) => {
+            let y = match step.signum() {
+                -1 if *month >= a.month() => a.year() - 1,
+                1 if *month <= a.month() => a.year() + 1,
+                _ => a.year(),
+            };
+            (TimexKind::Date, format!("{y:04}-{month:02}"), none())
+        }
+        (Meaning::MonthStep { month, .. }, None) => {
+            (TimexKind::Date, format!("XXXX-{month:02}"), none())
+        }
+        (
+            Meaning::Month {
+                month,
+                year: Some(y),
+            },
+            _,
+        ) => (TimexKind::Date, format!("{y:04}-{month:02}"), none()),
+        (Meaning::Month { month, year: None }, Some(a)) => {
+            // A month reads against the anchor's month, not its day.
+            let t = if *month == a.month() {
+                Tense::Past
+            } else {
+                tense
+            };
+            let (y, other) = year_for(a, *month, 1, t);
+            let alt = other
+                .map(|o| format!("{o:04}-{month:02}"))
+                .into_iter()
+                .collect();
+            (TimexKind::Date, format!("{y:04}-{month:02}"), alt)
+        }
+        (Meaning::Month { month, year: None }, None) => {
+            (TimexKind::Date, format!("XXXX-{month:02}"), none())
+        }
+        (
+            Meaning::Date {
+                month,
+                day,
+                year: Some(y),
+            },
+            _,
+        ) => (
+            TimexKind::Date,
+            format!("{y:04}-{month:02}-{day:02}"),
+            none(),
+        ),
+        (
+            Meaning::Date {
+                month,
+                day,
+                year: None,
+            },
+            Some(a),
+        ) => {
+            let (y, other) = year_for(a, *month, *day, tense);
+            let alt = other
+                .map(|o| format!("{o:04}-{month:02}-{day:02}"))
+                .into_iter()
+                .collect();
+            (TimexKind::Date, format!("{y:04}-{month:02}-{day:02}"), alt)
+        }
+        (
+            Meaning::Date {
+                month,
+                day,
+                year: None,
+            },
+            None,
+        ) => (TimexKind::Date, format!("XXXX-{month:02}-{day:02}"), none()),
+        (Meaning::Clock(h, m), a) => {
+            let d = a.map_or_else(|| "XXXX-XX-XX".to_string(), date);
+            (TimexKind::Time, format!("{d}T{h:02}:{m:02}"), none())
+        }
+        (Meaning::Ago(d), Some(a)) => (
+            TimexKind::Date,
+            before(a, d).unwrap_or_else(|| "PAST_REF".to_string()),
+            none(),
+        ),
+        (Meaning::Ago(_), None) => (TimexKind::Date, "PAST_REF".to_string(), none()),
+        (
+            Meaning::Quarter {
+                number,
+                back_a_year,
+            },
+            Some(a),
+        ) => {
+            let current = a.month0() / 3 + 1;
+            let (mut y, q) = match number {
+                Some(n) if *n > current => (a.year() - 1, *n),
+                Some(n) => (a.year(), *n),
+                // The latest quarter that has ended.
+                None if current == 1 => (a.year() - 1, 4),
+                None => (a.year(), current - 1),
+            };
+            if *back_a_year {
+                y -= 1;
+            }
+            (TimexKind::Date, format!("{y:04}-Q{q}"), none())
+        }
+        (Meaning::Quarter { number, .. }, None) => {
+            let q = number.map_or("X".to_string(), |n| n.to_string());
+            (TimexKind::Date, format!("XXXX-Q{q}"), none())
+        }
+        (Meaning::Season { code, step, year }, a) => {
+            let y = match (year, a) {
+                (Some(y), _) => format!("{y:04}"),
+                (None, Some(a)) => format!("{:04}", a.year() + step),
+                (None, None) => "XXXX".to_string(),
+            };
+            (TimexKind::Date, format!("{y}-{code}"), none())
+        }
+    }
+}

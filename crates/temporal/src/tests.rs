@@ -1,0 +1,78 @@
+use crate::timexes;
+use chrono::NaiveDate;
+use expect_test::{expect, Expect};
+
+/// Renders the text with each time expression marked as `[words]{KIND value}`, alternatives
+/// after a `|`, modifiers after a `~`; `anchor` is the publication date.
+fn check(anchor: Option<&str>, text: &str, expect: Expect) {
+    let anchor = anchor.map(|a| NaiveDate::parse_from_str(a, "%Y-%m-%d").unwrap());
+    let tokens = nlp::tokenize(text);
+    let sentences = nlp::sentences(text, &tokens);
+    let mut out = String::new();
+    let mut at = 0;
+    for t in timexes(text, &tokens, &sentences, anchor) {
+        out.push_str(&text[at..t.span.start()]);
+        let mut v = t.value.clone();
+        for a in &t.alternatives {
+            v.push_str(&format!("|{a}"));
+        }
+        if let Some(m) = t.modifier {
+            v.push_str(&format!("~{m}"));
+        }
+        out.push_str(&format!(
+            "[{}]{{{} {v}}}",
+            &text[t.span.range()],
+            t.kind.as_str()
+        ));
+        at = t.span.end();
+    }
+    out.push_str(&text[at..]);
+    expect.assert_eq(&out);
+}
+
+#[test]
+fn weekdays_follow_the_tense() {
+    // 2025-11-26 is a Wednesday.
+    check(
+        Some("2025-11-26"),
+        "Peskov said on Tuesday the envoy will travel on Tuesday. Talks are on Friday.",
+        expect!["Peskov said on [Tuesday]{DATE 2025-11-25} the envoy will travel on [Tuesday]{DATE 2025-12-02}. Talks are on [Friday]{DATE 2025-11-21|2025-11-28}."],
+    );
+    check(
+        Some("2025-11-26"),
+        "He flew out last Tuesday and returns next Monday; they met Tuesday night.",
+        expect!["He flew out [last Tuesday]{DATE 2025-11-25} and returns [next Monday]{DATE 2025-12-01}; they met [Tuesday night]{TIME 2025-11-25TNI}."],
+    );
+}
+
+#[test]
+fn relative_days_weeks_months_and_years() {
+    check(
+        Some("2025-11-26"),
+        "Yesterday and today, not tomorrow. Last week, this month, next year; earlier this month a week ago, two days ago.",
+        expect!["[Yesterday]{DATE 2025-11-25} and [today]{DATE 2025-11-26}, not [tomorrow]{DATE 2025-11-27}. [Last week]{DATE 2025-W47}, [this month]{DATE 2025-11}, [next year]{DATE 2026}; [earlier this month]{DATE 2025-11} [a week ago]{DATE 2025-11-19}, [two days ago]{DATE 2025-11-24}."],
+    );
+}
+
+#[test]
+fn calendar_dates_months_and_years() {
+    check(
+        Some("2025-11-26"),
+        "On October 14th he called; talks resume on Dec. 3. They were held in June and in mid-January 2024, after 25 November 2025.",
+        expect!["On [October 14th]{DATE 2025-10-14} he called; talks resume on [Dec. 3]{DATE 2025-12-03}. They were held in [June]{DATE 2025-06} and in [mid-January 2024]{DATE 2024-01~MID}, after [25 November 2025]{DATE 2025-11-25}."],
+    );
+    check(
+        None,
+        "Talks resume on October 14 and on Tuesday.",
+        expect!["Talks resume on [October 14]{DATE XXXX-10-14} and on [Tuesday]{DATE XXXX-WXX-2}."],
+    );
+}
+
+#[test]
+fn durations_sets_and_vague_references() {
+    check(
+        Some("2025-11-26"),
+        "The war has lasted nearly four years; a deal within 24 hours is unlikely. They meet every week, now as recently.",
+        expect!["The war has lasted [nearly four years]{DURATION P4Y~EQUAL_OR_LESS}; a deal [within 24 hours]{DURATION PT24H} is unlikely. They meet [every week]{SET P1W}, [now]{DATE PRESENT_REF} as [recently]{DATE PAST_REF}."],
+    );
+}
