@@ -124,7 +124,12 @@ fn analyze(args: AnalyzeArgs) -> Result<ExitCode> {
             let layers = nlp::annotate(&a.text);
             let anchor = args.published.or_else(|| a.published.date.full());
             let times = temporal::timexes(&a.text, &layers.tokens, &layers.sentences, anchor);
-            report::Annotations { layers, times }
+            let calendar = temporal::calendar_checks(&a.text, &times);
+            report::Annotations {
+                layers,
+                times,
+                calendar,
+            }
         })
         .collect();
     let rendered = match args.format {

@@ -350,3 +350,31 @@ fn time_expressions_resolve_against_the_publication_date() {
     assert_eq!(bad.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&bad.stderr).contains("is not a date like 2025-11-26"));
 }
+
+/// The reference report with an impossible date: the weekday and the holiday beside it do
+/// not fit, once the publication date fixes the year.
+#[test]
+fn impossible_dates_are_flagged() {
+    let file = example_dir().join("000_72867ae46c04b685.txt");
+    let out = run(
+        &[
+            "analyze",
+            file.to_str().unwrap(),
+            "--format",
+            "json",
+            "--published",
+            "2025-11-26",
+        ],
+        None,
+    );
+    let doc = json(&out);
+    let notes: Vec<String> = doc["articles"][0]["calendar"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|n| n["message"].as_str().unwrap().to_string())
+        .collect();
+    expect_test::expect![[r#"
+        Thursday does not match 2025-10-27, which is a Monday
+        Thanksgiving falls on 2025-11-27 in 2025, not on 2025-10-27"#]].assert_eq(&notes.join("\n"));
+}

@@ -31,6 +31,16 @@ pub struct ArticleJson<'a> {
     pub credits: &'a [String],
     pub entities: Vec<EntityJson<'a>>,
     pub times: Vec<TimeJson<'a>>,
+    pub calendar: Vec<CalendarJson<'a>>,
+}
+
+/// A calendar inconsistency: the words that show it and what is wrong.
+#[derive(Debug, Serialize)]
+pub struct CalendarJson<'a> {
+    pub message: &'a str,
+    pub text: &'a str,
+    pub start: usize,
+    pub end: usize,
 }
 
 /// A time expression with its TIMEX3 type and value, resolved against the publication date.
@@ -181,6 +191,16 @@ impl<'a> ArticleJson<'a> {
                     value: &t.value,
                     modifier: t.modifier,
                     alternatives: &t.alternatives,
+                })
+                .collect(),
+            calendar: ann
+                .calendar
+                .iter()
+                .map(|n| CalendarJson {
+                    message: &n.message,
+                    text: &a.text[n.span.range()],
+                    start: n.span.start(),
+                    end: n.span.end(),
                 })
                 .collect(),
         }

@@ -12,5 +12,6 @@ pub use json::{to_json, Analysis, SCHEMA};
 pub struct Annotations {
     pub layers: nlp::Layers,
     pub times: Vec<temporal::Timex>,
+    pub calendar: Vec<temporal::CalendarNote>,
 }
 pub use text::{to_markdown, to_text};

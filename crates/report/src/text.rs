@@ -70,6 +70,14 @@ pub fn to_markdown(articles: &[Article], layers: &[Annotations]) -> String {
                 let _ = writeln!(out, "- {label}: {}", md_escape(&n.join("; ")));
             }
         }
+        for n in &l.calendar {
+            let _ = writeln!(
+                out,
+                "- calendar: {}: {}",
+                md_escape(&a.text[n.span.range()]),
+                md_escape(&n.message)
+            );
+        }
         out.push('\n');
         for (start, para) in paragraphs(&a.text) {
             match a.zone_at(start) {
@@ -169,6 +177,14 @@ pub fn to_text(articles: &[Article], layers: &[Annotations]) -> String {
             if !n.is_empty() {
                 let _ = writeln!(out, "  {label}: {}", term(&n.join("; ")));
             }
+        }
+        for n in &l.calendar {
+            let _ = writeln!(
+                out,
+                "  calendar: {}: {}",
+                term(&a.text[n.span.range()]),
+                term(&n.message)
+            );
         }
     }
     out

@@ -180,3 +180,46 @@ pub fn modifier(w: &str) -> Option<&'static str> {
         _ => return None,
     })
 }
+
+/// Holidays whose date a rule gives, by their usual English names (one or more words).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Holiday {
+    NewYearsDay,
+    NewYearsEve,
+    ValentinesDay,
+    Easter,
+    MemorialDay,
+    IndependenceDay,
+    LaborDay,
+    Halloween,
+    Thanksgiving,
+    ChristmasEve,
+    Christmas,
+}
+
+/// The holiday named by the words starting at `words[0]`, and how many words the name takes.
+pub fn holiday(words: &[&str]) -> Option<(Holiday, usize)> {
+    let w = |i: usize| words.get(i).copied().unwrap_or("");
+    let day = |i: usize| usize::from(w(i) == "day");
+    Some(match w(0) {
+        "thanksgiving" => (Holiday::Thanksgiving, 1 + day(1)),
+        "christmas" if w(1) == "eve" => (Holiday::ChristmasEve, 2),
+        "christmas" => (Holiday::Christmas, 1 + day(1)),
+        "halloween" => (Holiday::Halloween, 1),
+        "easter" => (Holiday::Easter, 1 + usize::from(w(1) == "sunday")),
+        "new" if w(1) == "year's" || (w(1) == "year" && w(2) == "'s") => {
+            let n = if w(1) == "year" { 3 } else { 2 };
+            match w(n) {
+                "eve" => (Holiday::NewYearsEve, n + 1),
+                "day" => (Holiday::NewYearsDay, n + 1),
+                _ => return None,
+            }
+        }
+        "valentine's" if w(1) == "day" => (Holiday::ValentinesDay, 2),
+        "valentine" if w(1) == "'s" && w(2) == "day" => (Holiday::ValentinesDay, 3),
+        "independence" if w(1) == "day" => (Holiday::IndependenceDay, 2),
+        "labor" | "labour" if w(1) == "day" => (Holiday::LaborDay, 2),
+        "memorial" if w(1) == "day" => (Holiday::MemorialDay, 2),
+        _ => return None,
+    })
+}

@@ -4,12 +4,14 @@
 //! unknown parts (`XXXX-10-14`), and an expression whose direction the sentence does not give
 //! keeps both readings.
 
+mod calendar;
 mod lexicon;
 mod resolve;
 
 #[cfg(test)]
 mod tests;
 
+pub use calendar::{calendar_checks, CalendarNote};
 use chrono::NaiveDate;
 use lexicon::{modifier, month, number, ordinal, part_of_day, unit, weekday, Unit};
 use model::Span;
@@ -299,6 +301,14 @@ fn find(w: &Words, i: usize) -> Option<(usize, Meaning, Option<&'static str>)> {
     }
     if x == "the" && w.get(i + 1) == "night" && w.get(i + 2) == "before" {
         return meaning_len(3, Meaning::Days(-1, Some("NI")));
+    }
+    let ahead: Vec<&str> = (i..i + 4).map(|k| w.get(k)).collect();
+    if let Some((h, len)) = lexicon::holiday(&ahead) {
+        // "Easter 2026": the year fixes it.
+        if let Some(d) = four_digit_year(w.get(i + len)).and_then(|y| resolve::holiday_date(h, y)) {
+            return meaning_len(len + 1, Meaning::Fixed(d.format("%Y-%m-%d").to_string()));
+        }
+        return meaning_len(len, Meaning::Holiday(h));
     }
     if let Some(found) = quarter_or_season(w, i) {
         return Some(found);

@@ -1,7 +1,7 @@
 //! From what an expression means ("the Tuesday before", "the month after") to a TIMEX3 value,
 //! given the anchor date and the tense of the sentence.
 
-use crate::lexicon::Unit;
+use crate::lexicon::{Holiday, Unit};
 use crate::TimexKind;
 use chrono::{Datelike, Duration, NaiveDate, Weekday};
 
@@ -62,6 +62,44 @@ pub enum Meaning {
         step: i32,
         year: Option<i32>,
     },
+    Holiday(Holiday),
+}
+
+/// The date of a holiday in a given year.
+pub fn holiday_date(h: Holiday, year: i32) -> Option<NaiveDate> {
+    let nth = |month: u32, weekday: Weekday, n: u8| {
+        NaiveDate::from_weekday_of_month_opt(year, month, weekday, n)
+    };
+    let last = |month: u32, weekday: Weekday| {
+        (1..=5)
+            .rev()
+            .find_map(|n| NaiveDate::from_weekday_of_month_opt(year, month, weekday, n))
+    };
+    match h {
+        Holiday::NewYearsDay => NaiveDate::from_ymd_opt(year, 1, 1),
+        Holiday::NewYearsEve => NaiveDate::from_ymd_opt(year, 12, 31),
+        Holiday::ValentinesDay => NaiveDate::from_ymd_opt(year, 2, 14),
+        Holiday::IndependenceDay => NaiveDate::from_ymd_opt(year, 7, 4),
+        Holiday::Halloween => NaiveDate::from_ymd_opt(year, 10, 31),
+        Holiday::ChristmasEve => NaiveDate::from_ymd_opt(year, 12, 24),
+        Holiday::Christmas => NaiveDate::from_ymd_opt(year, 12, 25),
+        Holiday::Thanksgiving => nth(11, Weekday::Thu, 4),
+        Holiday::LaborDay => nth(9, Weekday::Mon, 1),
+        Holiday::MemorialDay => last(5, Weekday::Mon),
+        Holiday::Easter => {
+            // Anonymous Gregorian computus.
+            let (a, b, c) = (year % 19, year / 100, year % 100);
+            let (d, e) = (b / 4, b % 4);
+            let g = (8 * b + 13) / 25;
+            let h = (19 * a + b - d - g + 15) % 30;
+            let (i, k) = (c / 4, c % 4);
+            let l = (32 + 2 * e + 2 * i - h - k) % 7;
+            let m = (a + 11 * h + 19 * l) / 433;
+            let month = (h + l - 7 * m + 90) / 25;
+            let day = (h + l - 7 * m + 33 * month + 19) % 32;
+            NaiveDate::from_ymd_opt(year, month as u32, day as u32)
+        }
+    }
 }
 
 fn date(d: NaiveDate) -> String {
@@ -354,6 +392,43 @@ pub fn resolve(
         (Meaning::Quarter { number, .. }, None) => {
             let q = number.map_or("X".to_string(), |n| n.to_string());
             (TimexKind::Date, format!("XXXX-Q{q}"), none())
+        }
+        (Meaning::Holiday(h), Some(a)) => {
+            // The occurrence the tense points to, else the nearest one.
+            let dates: Vec<NaiveDate> = (a.year() - 1..=a.year() + 1)
+                .filter_map(|y| holiday_date(*h, y))
+                .collect();
+            let pick = |ok: &dyn Fn(&NaiveDate) -> bool| {
+                dates
+                    .iter()
+                    .filter(|d| ok(d))
+                    .min_by_key(|d| (**d - a).num_days().abs())
+                    .copied()
+            };
+            let d = match tense {
+                Tense::Past => pick(&|d| *d <= a),
+                Tense::Future => pick(&|d| *d >= a),
+                Tense::Unknown => pick(&|_| true),
+            };
+            let v = d.map_or_else(|| "XXXX-XX-XX".to_string(), date);
+            (TimexKind::Date, v, none())
+        }
+        (Meaning::Holiday(h), None) => {
+            // Fixed-date holidays keep month and day; the others only what any year shares.
+            let v = holiday_date(*h, 2001).map_or("XXXX-XX-XX".to_string(), |d| {
+                if matches!(
+                    h,
+                    Holiday::Thanksgiving
+                        | Holiday::Easter
+                        | Holiday::LaborDay
+                        | Holiday::MemorialDay
+                ) {
+                    format!("XXXX-{:02}-XX", d.month())
+                } else {
+                    format!("XXXX-{:02}-{:02}", d.month(), d.day())
+                }
+            });
+            (TimexKind::Date, v, none())
         }
         (Meaning::Season { code, step, year }, a) => {
             let y = match (year, a) {

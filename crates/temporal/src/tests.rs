@@ -76,3 +76,37 @@ fn durations_sets_and_vague_references() {
         expect!["The war has lasted [nearly four years]{DURATION P4Y~EQUAL_OR_LESS}; a deal [within 24 hours]{DURATION PT24H} is unlikely. They meet [every week]{SET P1W}, [now]{DATE PRESENT_REF} as [recently]{DATE PAST_REF}."],
     );
 }
+
+/// Renders one line per calendar inconsistency: the words, then what is wrong.
+fn check_calendar(anchor: &str, text: &str, expect: Expect) {
+    let anchor = NaiveDate::parse_from_str(anchor, "%Y-%m-%d").ok();
+    let tokens = nlp::tokenize(text);
+    let sentences = nlp::sentences(text, &tokens);
+    let times = timexes(text, &tokens, &sentences, anchor);
+    let out: Vec<String> = crate::calendar_checks(text, &times)
+        .iter()
+        .map(|n| format!("{}: {}", &text[n.span.range()], n.message))
+        .collect();
+    expect.assert_eq(&out.join("\n"));
+}
+
+#[test]
+fn weekdays_and_holidays_that_do_not_fit_their_dates() {
+    check_calendar(
+        "2025-11-26",
+        "He wanted a deal by Thursday (October 27th), the Thanksgiving holiday. \
+         They met on Tuesday (November 25) and will meet again on Thursday, November 27, Thanksgiving.",
+        expect![[r#"
+            Thursday (October 27th: Thursday does not match 2025-10-27, which is a Monday
+            October 27th), the Thanksgiving: Thanksgiving falls on 2025-11-27 in 2025, not on 2025-10-27"#]],
+    );
+}
+
+#[test]
+fn holidays_are_dates() {
+    check(
+        Some("2025-11-26"),
+        "He flies to Florida for Thanksgiving and returns after Christmas; Easter 2026 is late.",
+        expect!["He flies to Florida for [Thanksgiving]{DATE 2025-11-27} and returns after [Christmas]{DATE 2025-12-25}; [Easter 2026]{DATE 2026-04-05} is late."],
+    );
+}

@@ -1,0 +1,89 @@
+//! Calendar consistency: a weekday that does not fall on the date written beside it
+//! ("Thursday (October 27th)" in a year where that is a Monday), and a holiday set beside a
+//! date it does not fall on. Each finding keeps the span of its evidence.
+
+use crate::lexicon::{holiday, weekday};
+use crate::resolve::holiday_date;
+use crate::Timex;
+use chrono::{Datelike, NaiveDate};
+use model::Span;
+
+/// One calendar inconsistency, with the span of the words that show it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CalendarNote {
+    pub span: Span,
+    pub message: String,
+}
+
+fn full_date(t: &Timex) -> Option<NaiveDate> {
+    NaiveDate::parse_from_str(t.value.get(..10)?, "%Y-%m-%d").ok()
+}
+
+/// Only brackets, commas, white space and an article between two expressions: they are
+/// written as one ("Thursday (October 27th)", "October 27th, the Thanksgiving holiday").
+fn adjacent(between: &str) -> bool {
+    let rest = between.trim_matches(|c: char| c.is_whitespace() || matches!(c, '(' | ')' | ','));
+    rest.is_empty() || rest.eq_ignore_ascii_case("the")
+}
+
+const DAY_NAMES: [&str; 7] = [
+    "Monday",
+    "Tuesday",
+    "Wednesday",
+    "Thursday",
+    "Friday",
+    "Saturday",
+    "Sunday",
+];
+
+/// Calendar inconsistencies among an article's time expressions (in text order).
+pub fn calendar_checks(text: &str, timexes: &[Timex]) -> Vec<CalendarNote> {
+    let mut out = Vec::new();
+    for pair in timexes.windows(2) {
+        let (a, b) = (&pair[0], &pair[1]);
+        if !adjacent(&text[a.span.end()..b.span.start()]) {
+            continue;
+        }
+        let a_words: Vec<String> = text[a.span.range()]
+            .split_whitespace()
+            .map(str::to_lowercase)
+            .collect();
+        let b_words: Vec<String> = text[b.span.range()]
+            .split(|c: char| c.is_whitespace())
+            .map(str::to_lowercase)
+            .collect();
+        let span = Span::new(a.span.start(), b.span.end());
+        // A weekday and the date beside it.
+        if let (Some(day), Some(d)) = (a_words.first().and_then(|w| weekday(w)), full_date(b)) {
+            let actual = d.weekday().number_from_monday();
+            if actual != day {
+                out.push(CalendarNote {
+                    span,
+                    message: format!(
+                        "{} does not match {}, which is a {}",
+                        DAY_NAMES[day as usize - 1],
+                        d.format("%Y-%m-%d"),
+                        DAY_NAMES[actual as usize - 1]
+                    ),
+                });
+            }
+        }
+        // A date and the holiday beside it.
+        let b_refs: Vec<&str> = b_words.iter().map(String::as_str).collect();
+        if let (Some(d), Some((h, _))) = (full_date(a), holiday(&b_refs)) {
+            if let Some(real) = holiday_date(h, d.year()).filter(|real| *real != d) {
+                out.push(CalendarNote {
+                    span,
+                    message: format!(
+                        "{} falls on {} in {}, not on {}",
+                        &text[b.span.range()],
+                        real.format("%Y-%m-%d"),
+                        d.year(),
+                        d.format("%Y-%m-%d")
+                    ),
+                });
+            }
+        }
+    }
+    out
+}
