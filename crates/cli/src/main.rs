@@ -46,6 +46,57 @@ struct AnalyzeArgs {
     /// publication date.
     #[arg(long, value_parser = parse_date)]
     published: Option<chrono::NaiveDate>,
+    /// Today's date for inference (YYYY-MM-DD; default: the clock): a year worked out from the
+    /// text is never later than this.
+    #[arg(long, value_parser = parse_date)]
+    now: Option<chrono::NaiveDate>,
+}
+
+/// Fills in the publication year from the text when metadata and dateline did not give it
+/// (a weekday written beside a date holds only in some years), and returns the date of that
+/// pair: the anchor for time expressions when the publication date stays unknown.
+fn infer_publication_year(
+    a: &mut model::Article,
+    layers: &nlp::Layers,
+    now: chrono::NaiveDate,
+) -> Option<chrono::NaiveDate> {
+    use chrono::Datelike;
+    if a.published.date.year.is_some() {
+        return None;
+    }
+    let bare = temporal::timexes(&a.text, &layers.tokens, &layers.sentences, None);
+    let found = temporal::infer_year(&a.text, &bare, now)?;
+    let pair = chrono::NaiveDate::from_ymd_opt(found.year, found.month, found.day)?;
+    let words = &a.text[found.span.range()];
+    let why = format!(
+        "year from \"{words}\": {} is a {} in {} ({} of {} weekday-date pairs agree)",
+        pair.format("%B %-d"),
+        pair.format("%A"),
+        found.year,
+        found.agreeing,
+        found.pairs
+    );
+    let p = &mut a.published;
+    match (p.date.month, p.date.day) {
+        (Some(m), Some(d)) => {
+            // The year that puts the publication date nearest the dated event.
+            let year = (pair.year() - 1..=pair.year() + 1)
+                .filter_map(|y| chrono::NaiveDate::from_ymd_opt(y, m, d))
+                .min_by_key(|x| (*x - pair).num_days().abs())?
+                .year();
+            p.date.year = Some(year);
+            p.evidence = Some(match p.evidence.take() {
+                Some(e) => format!("{e}; {why}"),
+                None => why,
+            });
+        }
+        _ => {
+            p.date.year = Some(found.year);
+            p.how = model::DateEvidence::Inferred;
+            p.evidence = Some(why);
+        }
+    }
+    Some(pair)
 }
 
 fn parse_date(s: &str) -> Result<chrono::NaiveDate, String> {
@@ -118,11 +169,16 @@ fn analyze(args: AnalyzeArgs) -> Result<ExitCode> {
     }
     // Each article's layers: tokens, sentences, entities and roles, and its time expressions
     // resolved against its publication date (or the date given).
+    let now = args.now.unwrap_or_else(|| chrono::Utc::now().date_naive());
     let layers: Vec<report::Annotations> = articles
-        .iter()
+        .iter_mut()
         .map(|a| {
             let layers = nlp::annotate(&a.text);
-            let anchor = args.published.or_else(|| a.published.date.full());
+            let text_date = infer_publication_year(a, &layers, now);
+            let anchor = args
+                .published
+                .or_else(|| a.published.date.full())
+                .or(text_date);
             let times = temporal::timexes(&a.text, &layers.tokens, &layers.sentences, anchor);
             let calendar = temporal::calendar_checks(&a.text, &times);
             report::Annotations {

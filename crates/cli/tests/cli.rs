@@ -376,5 +376,29 @@ fn impossible_dates_are_flagged() {
         .collect();
     expect_test::expect![[r#"
         Thursday does not match 2025-10-27, which is a Monday
-        Thanksgiving falls on 2025-11-27 in 2025, not on 2025-10-27"#]].assert_eq(&notes.join("\n"));
+        Thanksgiving falls on 2025-11-27 in 2025, not on 2025-10-27"#]]
+    .assert_eq(&notes.join("\n"));
+}
+
+/// A report without a publication date gets its year from a weekday written beside a date.
+#[test]
+fn the_year_is_worked_out_from_the_text() {
+    let file = example_dir().join("000_72867ae46c04b685.txt");
+    let out = run(
+        &[
+            "analyze",
+            file.to_str().unwrap(),
+            "--format",
+            "json",
+            "--now",
+            "2026-11-22",
+        ],
+        None,
+    );
+    let doc = json(&out);
+    let published = &doc["articles"][0]["published"];
+    expect_test::expect![[r#""2025" "inferred" "year from \"Tuesday (November 25)\": November 25 is a Tuesday in 2025 (1 of 2 weekday-date pairs agree)""#]].assert_eq(&format!(
+        "{} {} {}",
+        published["partial"], published["how"], published["evidence"]
+    ));
 }

@@ -134,6 +134,8 @@ pub enum DateEvidence {
     Dateline,
     /// A date line in the text itself ("Published 26 November 2025").
     Text,
+    /// Worked out from the text: only the year, from a weekday written beside a date.
+    Inferred,
     Unknown,
 }
 
@@ -143,6 +145,7 @@ impl DateEvidence {
             DateEvidence::Metadata => "metadata",
             DateEvidence::Dateline => "dateline",
             DateEvidence::Text => "text",
+            DateEvidence::Inferred => "inferred",
             DateEvidence::Unknown => "unknown",
         }
     }

@@ -52,7 +52,7 @@ pub fn calendar_checks(text: &str, timexes: &[Timex]) -> Vec<CalendarNote> {
             .split(|c: char| c.is_whitespace())
             .map(str::to_lowercase)
             .collect();
-        let span = Span::new(a.span.start(), b.span.end());
+        let span = Span::new(a.span.start(), closing(text, b.span.end()));
         // A weekday and the date beside it.
         if let (Some(day), Some(d)) = (a_words.first().and_then(|w| weekday(w)), full_date(b)) {
             let actual = d.weekday().number_from_monday();
@@ -86,4 +86,14 @@ pub fn calendar_checks(text: &str, timexes: &[Timex]) -> Vec<CalendarNote> {
         }
     }
     out
+}
+
+/// Extends an end offset over a closing bracket right after it, so that the evidence reads
+/// "Thursday (October 27th)".
+fn closing(text: &str, end: usize) -> usize {
+    if text[end..].starts_with(')') {
+        end + 1
+    } else {
+        end
+    }
 }

@@ -5,6 +5,7 @@
 //! keeps both readings.
 
 mod calendar;
+mod infer;
 mod lexicon;
 mod resolve;
 
@@ -13,6 +14,7 @@ mod tests;
 
 pub use calendar::{calendar_checks, CalendarNote};
 use chrono::NaiveDate;
+pub use infer::{infer_year, YearEvidence};
 use lexicon::{modifier, month, number, ordinal, part_of_day, unit, weekday, Unit};
 use model::Span;
 use nlp::{Token, TokenKind};

@@ -405,11 +405,9 @@ pub fn resolve(
                     .min_by_key(|d| (**d - a).num_days().abs())
                     .copied()
             };
-            let d = match tense {
-                Tense::Past => pick(&|d| *d <= a),
-                Tense::Future => pick(&|d| *d >= a),
-                Tense::Unknown => pick(&|_| true),
-            };
+            // Holidays are named ahead of time and looked back on alike ("flew home for
+            // Thanksgiving"): the nearest one, whatever the tense.
+            let d = pick(&|_| true);
             let v = d.map_or_else(|| "XXXX-XX-XX".to_string(), date);
             (TimexKind::Date, v, none())
         }

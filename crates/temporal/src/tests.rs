@@ -97,7 +97,7 @@ fn weekdays_and_holidays_that_do_not_fit_their_dates() {
         "He wanted a deal by Thursday (October 27th), the Thanksgiving holiday. \
          They met on Tuesday (November 25) and will meet again on Thursday, November 27, Thanksgiving.",
         expect![[r#"
-            Thursday (October 27th: Thursday does not match 2025-10-27, which is a Monday
+            Thursday (October 27th): Thursday does not match 2025-10-27, which is a Monday
             October 27th), the Thanksgiving: Thanksgiving falls on 2025-11-27 in 2025, not on 2025-10-27"#]],
     );
 }
@@ -109,4 +109,32 @@ fn holidays_are_dates() {
         "He flies to Florida for Thanksgiving and returns after Christmas; Easter 2026 is late.",
         expect!["He flies to Florida for [Thanksgiving]{DATE 2025-11-27} and returns after [Christmas]{DATE 2025-12-25}; [Easter 2026]{DATE 2026-04-05} is late."],
     );
+}
+
+/// Renders the year read from the text, or nothing.
+fn check_year(now: &str, text: &str, expect: Expect) {
+    let now = NaiveDate::parse_from_str(now, "%Y-%m-%d").unwrap();
+    let tokens = nlp::tokenize(text);
+    let sentences = nlp::sentences(text, &tokens);
+    let times = timexes(text, &tokens, &sentences, None);
+    let out = crate::infer_year(text, &times, now).map_or("none".to_string(), |y| {
+        format!(
+            "{} from {:?} ({} of {} pairs)",
+            y.year,
+            &text[y.span.range()],
+            y.agreeing,
+            y.pairs
+        )
+    });
+    expect.assert_eq(&out);
+}
+
+#[test]
+fn a_weekday_beside_a_date_gives_the_year() {
+    check_year(
+        "2026-11-22",
+        "On Tuesday (November 25), the envoy said talks went well. A deal was due by Thursday (October 27th).",
+        expect![[r#"2025 from "Tuesday (November 25)" (1 of 2 pairs)"#]],
+    );
+    check_year("2026-11-22", "Talks resume on Tuesday.", expect!["none"]);
 }
