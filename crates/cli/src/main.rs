@@ -180,7 +180,8 @@ fn analyze(args: AnalyzeArgs) -> Result<ExitCode> {
                 .or_else(|| a.published.date.full())
                 .or(text_date);
             let times = temporal::timexes(&a.text, &layers.tokens, &layers.sentences, anchor);
-            let calendar = temporal::calendar_checks(&a.text, &times);
+            let published = args.published.or_else(|| a.published.date.full());
+            let calendar = temporal::calendar_checks(&a.text, &times, published);
             report::Annotations {
                 layers,
                 times,

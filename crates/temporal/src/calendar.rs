@@ -36,9 +36,34 @@ const DAY_NAMES: [&str; 7] = [
     "Sunday",
 ];
 
-/// Calendar inconsistencies among an article's time expressions (in text order).
-pub fn calendar_checks(text: &str, timexes: &[Timex]) -> Vec<CalendarNote> {
+/// Calendar inconsistencies among an article's time expressions (in text order), and dates
+/// after `published` that the text tells in the past tense.
+pub fn calendar_checks(
+    text: &str,
+    timexes: &[Timex],
+    published: Option<NaiveDate>,
+) -> Vec<CalendarNote> {
     let mut out = Vec::new();
+    if let Some(p) = published {
+        // Only dates written out with their year: a relative one was resolved by the tense.
+        let with_year = |t: &Timex| {
+            text[t.span.range()]
+                .split(|c: char| !c.is_ascii_digit())
+                .any(|n| n.len() == 4)
+        };
+        for t in timexes.iter().filter(|t| t.past_tense && with_year(t)) {
+            if let Some(d) = full_date(t).filter(|d| *d > p) {
+                out.push(CalendarNote {
+                    span: t.span,
+                    message: format!(
+                        "{} is told in the past tense but falls after the publication date {}",
+                        d.format("%Y-%m-%d"),
+                        p.format("%Y-%m-%d")
+                    ),
+                });
+            }
+        }
+    }
     for pair in timexes.windows(2) {
         let (a, b) = (&pair[0], &pair[1]);
         if !adjacent(&text[a.span.end()..b.span.start()]) {
@@ -85,6 +110,7 @@ pub fn calendar_checks(text: &str, timexes: &[Timex]) -> Vec<CalendarNote> {
             }
         }
     }
+    out.sort_by_key(|n| n.span.start());
     out
 }
 

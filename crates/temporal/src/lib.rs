@@ -52,6 +52,8 @@ pub struct Timex {
     /// Other readings when the sentence does not say which is meant ("on Tuesday" with no tense
     /// to go by: the Tuesday before and the Tuesday after).
     pub alternatives: Vec<String>,
+    /// The clause around the expression is in the past tense.
+    pub past_tense: bool,
 }
 
 /// What the words of one sentence are, for matching: lower-cased text per token.
@@ -103,6 +105,7 @@ pub fn timexes(
                         value,
                         modifier,
                         alternatives,
+                        past_tense: tense == Tense::Past,
                     });
                     i += len;
                 }
@@ -370,6 +373,12 @@ fn find(w: &Words, i: usize) -> Option<(usize, Meaning, Option<&'static str>)> {
     }
     // Weekday, with an optional part of day and a date in brackets after it.
     if let Some(d) = weekday(x).filter(|_| x.len() > 4 || matches!(w.get(i + 1), "." | ",")) {
+        // "Sunday (23rd)": the day of the month in brackets fixes which Sunday.
+        if w.get(i + 1) == "(" && w.get(i + 3) == ")" {
+            if let Some(dom) = ordinal(w.get(i + 2)) {
+                return meaning_len(4, Meaning::WeekdayOfMonth { day: d, dom });
+            }
+        }
         let part = part_after(w, i + 1);
         return meaning_len(
             1 + part.is_some() as usize,

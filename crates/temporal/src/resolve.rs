@@ -63,6 +63,11 @@ pub enum Meaning {
         year: Option<i32>,
     },
     Holiday(Holiday),
+    /// A weekday and a day of the month: "Sunday (23rd)".
+    WeekdayOfMonth {
+        day: u32,
+        dom: u32,
+    },
 }
 
 /// The date of a holiday in a given year.
@@ -392,6 +397,17 @@ pub fn resolve(
         (Meaning::Quarter { number, .. }, None) => {
             let q = number.map_or("X".to_string(), |n| n.to_string());
             (TimexKind::Date, format!("XXXX-Q{q}"), none())
+        }
+        (Meaning::WeekdayOfMonth { day, dom }, Some(a)) => {
+            // The nearest date, within a year either way, that is that weekday and that day.
+            let found = (0..=366)
+                .flat_map(|n| [a - Duration::days(n), a + Duration::days(n)])
+                .find(|d| d.day() == *dom && d.weekday().number_from_monday() == *day);
+            let v = found.map_or_else(|| format!("XXXX-XX-{dom:02}"), date);
+            (TimexKind::Date, v, none())
+        }
+        (Meaning::WeekdayOfMonth { dom, .. }, None) => {
+            (TimexKind::Date, format!("XXXX-XX-{dom:02}"), none())
         }
         (Meaning::Holiday(h), Some(a)) => {
             // The occurrence the tense points to, else the nearest one.

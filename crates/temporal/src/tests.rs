@@ -83,7 +83,7 @@ fn check_calendar(anchor: &str, text: &str, expect: Expect) {
     let tokens = nlp::tokenize(text);
     let sentences = nlp::sentences(text, &tokens);
     let times = timexes(text, &tokens, &sentences, anchor);
-    let out: Vec<String> = crate::calendar_checks(text, &times)
+    let out: Vec<String> = crate::calendar_checks(text, &times, anchor)
         .iter()
         .map(|n| format!("{}: {}", &text[n.span.range()], n.message))
         .collect();
@@ -95,10 +95,12 @@ fn weekdays_and_holidays_that_do_not_fit_their_dates() {
     check_calendar(
         "2025-11-26",
         "He wanted a deal by Thursday (October 27th), the Thanksgiving holiday. \
-         They met on Tuesday (November 25) and will meet again on Thursday, November 27, Thanksgiving.",
+         They met on Tuesday (November 25) and will meet again on Thursday, November 27, Thanksgiving. \
+         The envoy arrived on December 3, 2025.",
         expect![[r#"
             Thursday (October 27th): Thursday does not match 2025-10-27, which is a Monday
-            October 27th), the Thanksgiving: Thanksgiving falls on 2025-11-27 in 2025, not on 2025-10-27"#]],
+            October 27th), the Thanksgiving: Thanksgiving falls on 2025-11-27 in 2025, not on 2025-10-27
+            December 3, 2025: 2025-12-03 is told in the past tense but falls after the publication date 2025-11-26"#]],
     );
 }
 
@@ -106,8 +108,9 @@ fn weekdays_and_holidays_that_do_not_fit_their_dates() {
 fn holidays_are_dates() {
     check(
         Some("2025-11-26"),
-        "He flies to Florida for Thanksgiving and returns after Christmas; Easter 2026 is late.",
-        expect!["He flies to Florida for [Thanksgiving]{DATE 2025-11-27} and returns after [Christmas]{DATE 2025-12-25}; [Easter 2026]{DATE 2026-04-05} is late."],
+        "He flies to Florida for Thanksgiving and returns after Christmas; Easter 2026 is late. \
+         Strikes hit the city on Sunday (23rd).",
+        expect!["He flies to Florida for [Thanksgiving]{DATE 2025-11-27} and returns after [Christmas]{DATE 2025-12-25}; [Easter 2026]{DATE 2026-04-05} is late. Strikes hit the city on [Sunday (23rd)]{DATE 2025-11-23}."],
     );
 }
 
