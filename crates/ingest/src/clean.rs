@@ -530,20 +530,6 @@ fn date_line(s: &str) -> Option<PartialDate> {
         "ct",
         "date",
         "time",
-        "monday",
-        "tuesday",
-        "wednesday",
-        "thursday",
-        "friday",
-        "saturday",
-        "sunday",
-        "mon",
-        "tue",
-        "wed",
-        "thu",
-        "fri",
-        "sat",
-        "sun",
     ];
     if word_count(s) > 14 {
         return None;
@@ -551,10 +537,11 @@ fn date_line(s: &str) -> Option<PartialDate> {
     let (date, range) = parse_date(s)?;
     date.year?;
     let rest = format!("{} {}", &s[..range.start], &s[range.end..]);
-    let ok = key(&rest)
-        .split(' ')
-        .filter(|w| !w.is_empty())
-        .all(|w| ALLOWED.contains(&w) || w.chars().all(|c| c.is_ascii_digit()));
+    let ok = key(&rest).split(' ').filter(|w| !w.is_empty()).all(|w| {
+        ALLOWED.contains(&w)
+            || model::calendar::weekday_number(w).is_some()
+            || w.chars().all(|c| c.is_ascii_digit())
+    });
     ok.then_some(date)
 }
 

@@ -27,24 +27,7 @@ static MONTH_YEAR: LazyLock<Regex> =
 
 /// Month number from an English month name or abbreviation (`Nov`, `Nov.`, `November`).
 pub(crate) fn month_number(name: &str) -> Option<u32> {
-    let lower = name.trim_end_matches('.').to_ascii_lowercase();
-    let key = lower.get(..3)?;
-    let n = match key {
-        "jan" => 1,
-        "feb" => 2,
-        "mar" => 3,
-        "apr" => 4,
-        "may" => 5,
-        "jun" => 6,
-        "jul" => 7,
-        "aug" => 8,
-        "sep" => 9,
-        "oct" => 10,
-        "nov" => 11,
-        "dec" => 12,
-        _ => return None,
-    };
-    Some(n)
+    model::calendar::month_number(name)
 }
 
 fn valid(d: PartialDate) -> bool {

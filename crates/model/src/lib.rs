@@ -1,6 +1,7 @@
 //! The values that flow through corroborate: articles, byte spans and the metadata about them. No I/O.
 
 mod article;
+pub mod calendar;
 mod span;
 
 pub use article::{

@@ -234,30 +234,12 @@ const MODIFIERS: &[&str] = &[
     "un",
 ];
 
-const TIME_WORDS: &[&str] = &[
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-    "today",
-    "yesterday",
-    "tomorrow",
-];
+/// Words of time that end a role phrase: "on Tuesday President ..." does not make Tuesday a role.
+fn is_time_word(w: &str) -> bool {
+    matches!(w, "today" | "yesterday" | "tomorrow")
+        || model::calendar::MONTHS.contains(&w)
+        || model::calendar::WEEKDAYS.contains(&w)
+}
 
 const ARTICLES: &[&str] = &["the", "a", "an"];
 
@@ -289,7 +271,7 @@ fn role_word(text: &str, tokens: &[Token], i: usize, in_name: &[bool]) -> bool {
     let t = &tokens[i];
     let w = t.text(text);
     let l = w.to_lowercase();
-    if TIME_WORDS.contains(&l.as_str()) {
+    if is_time_word(&l) {
         return false;
     }
     if is_head(&l)

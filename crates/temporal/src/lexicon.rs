@@ -1,54 +1,12 @@
 //! General words of time: months, weekdays, units, number words, parts of the day.
 
 pub fn month(w: &str) -> Option<u32> {
-    let w = w.trim_end_matches('.');
-    let full = [
-        "january",
-        "february",
-        "march",
-        "april",
-        "may",
-        "june",
-        "july",
-        "august",
-        "september",
-        "october",
-        "november",
-        "december",
-    ];
-    if let Some(i) = full.iter().position(|m| *m == w) {
-        return Some(i as u32 + 1);
-    }
-    let short = [
-        "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
-    ];
-    if w == "sept" {
-        return Some(9);
-    }
-    short.iter().position(|m| *m == w).map(|i| i as u32 + 1)
+    model::calendar::month_number(w)
 }
 
 /// Monday is 1, as ISO 8601 counts.
 pub fn weekday(w: &str) -> Option<u32> {
-    let w = w.trim_end_matches('.');
-    let full = [
-        "monday",
-        "tuesday",
-        "wednesday",
-        "thursday",
-        "friday",
-        "saturday",
-        "sunday",
-    ];
-    if let Some(i) = full.iter().position(|d| *d == w) {
-        return Some(i as u32 + 1);
-    }
-    let short = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"];
-    match w {
-        "tues" => Some(2),
-        "thur" | "thurs" => Some(4),
-        _ => short.iter().position(|d| *d == w).map(|i| i as u32 + 1),
-    }
+    model::calendar::weekday_number(w)
 }
 
 /// Calendar units, singular or plural, with their TIMEX3 letter and whether they are clock units.

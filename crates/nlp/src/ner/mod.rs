@@ -12,7 +12,7 @@ pub mod train;
 mod tests;
 mod weights;
 
-use crate::Token;
+use crate::{Token, TokenKind};
 use ::model::Span;
 use features::{
     hint_features, label_features, static_features, token_infos, DocContext, Hints, TokenInfo,
@@ -201,11 +201,22 @@ impl Tagger {
         let labels = self.tag_doc(&words);
         let mut out = Vec::new();
         for (g, l) in groups.iter().zip(&labels) {
-            for (s, e, kind) in spans(l) {
-                out.push(Entity {
-                    span: Span::new(g[s].span.start(), g[e - 1].span.end()),
-                    kind,
-                });
+            for (mut s, mut e, kind) in spans(l) {
+                // A name starts and ends with a word: brackets and quotes at its edges are not
+                // part of it ("(Donald) Trump" is not a name starting with a bracket).
+                let wordy = |t: &Token| matches!(t.kind, TokenKind::Word | TokenKind::Number);
+                while s < e && !wordy(&g[s]) {
+                    s += 1;
+                }
+                while e > s && !wordy(&g[e - 1]) {
+                    e -= 1;
+                }
+                if s < e {
+                    out.push(Entity {
+                        span: Span::new(g[s].span.start(), g[e - 1].span.end()),
+                        kind,
+                    });
+                }
             }
         }
         out
