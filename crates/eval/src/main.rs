@@ -33,9 +33,10 @@ const USAGE: &str = "usage:
   eval sentences <meantime-dir> [--repeats N]
       sentence boundary F1 of our splitter and of the sentencex crate on MEANTIME's news
 
-  eval time <tempeval3-dir> [--repeats N] [--dump FILE]
-      time expressions against TempEval-3 TimeML: strict and relaxed extraction F1, value and
-      type F1 (anchored on each document's creation time); --dump lists every miss
+  eval time <tempeval3-or-meantime-dir> [--repeats N] [--dump FILE]
+      time expressions against TempEval-3 TimeML (.tml) or MEANTIME (.xml): strict and relaxed
+      extraction F1, value and type F1 (anchored on each document's creation time), and the
+      cost against the linguistic layer; --dump lists every miss
 
   eval train-ner <conll2003-dir> [--words FILE] [--epochs N] [--seed N] [--folds N] [-o FILE]
       trains the tagger on eng.train.txt, keeps the epoch best on eng.testa.dev.txt;

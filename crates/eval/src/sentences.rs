@@ -8,12 +8,14 @@ use std::path::{Path, PathBuf};
 use std::time::Instant;
 
 /// One article as running text, and the byte offsets where its gold sentences start.
-struct Doc {
-    text: String,
-    starts: Vec<usize>,
+pub(crate) struct Doc {
+    pub text: String,
+    pub starts: Vec<usize>,
+    /// Byte range of every token in `text`.
+    pub tokens: Vec<(usize, usize)>,
 }
 
-fn unescape(s: &str) -> String {
+pub(crate) fn unescape(s: &str) -> String {
     s.replace("&quot;", "\"")
         .replace("&apos;", "'")
         .replace("&lt;", "<")
@@ -24,9 +26,10 @@ fn unescape(s: &str) -> String {
 /// Joins tokens as an editor would write them: no space before closing punctuation and
 /// clitics, none after opening brackets; straight double quotes alternate open and close.
 /// The first two sentences (headline and date line) are lines of their own.
-fn detokenize(tokens: &[(usize, String)]) -> Doc {
+pub(crate) fn detokenize(tokens: &[(usize, String)]) -> Doc {
     let mut text = String::new();
     let mut starts = Vec::new();
+    let mut spans = Vec::new();
     let mut sentence = usize::MAX;
     let mut quote_open = false;
     let mut glue_next = false;
@@ -51,12 +54,35 @@ fn detokenize(tokens: &[(usize, String)]) -> Doc {
         if tok == "\"" {
             quote_open = !quote_open;
         }
+        spans.push((text.len(), text.len() + tok.len()));
         text.push_str(tok);
     }
-    Doc { text, starts }
+    Doc {
+        text,
+        starts,
+        tokens: spans,
+    }
 }
 
-fn read(dir: &Path) -> Result<Vec<Doc>> {
+/// MEANTIME's `<token>` elements of one file: sentence number, `t_id` and text.
+pub(crate) fn meantime_tokens(xml: &str) -> Vec<(usize, String, String)> {
+    let re = Regex::new(r#"<token [^>]*sentence="(\d+)"[^>]*t_id="(\d+)"[^>]*>([^<]*)</token>"#)
+        .expect("a valid pattern");
+    re.captures_iter(xml)
+        .filter_map(|c| {
+            // Treebank quote tokens become the curly quotes they stand for.
+            let tok = match unescape(&c[3]).as_str() {
+                "``" => "“".to_string(),
+                "''" => "”".to_string(),
+                t => t.to_string(),
+            };
+            Some((c[1].parse().ok()?, c[2].to_string(), tok))
+        })
+        .collect()
+}
+
+/// Every file under `dir` whose name ends with `.{ext}`, sorted.
+pub(crate) fn files_with_ext(dir: &Path, ext: &str) -> Result<Vec<PathBuf>> {
     let mut files = Vec::new();
     let mut stack = vec![dir.to_path_buf()];
     while let Some(d) = stack.pop() {
@@ -64,28 +90,23 @@ fn read(dir: &Path) -> Result<Vec<Doc>> {
             let p: PathBuf = e?.path();
             if p.is_dir() {
                 stack.push(p);
-            } else if p.extension().is_some_and(|x| x == "xml") {
+            } else if p.extension().is_some_and(|x| x == ext) {
                 files.push(p);
             }
         }
     }
     files.sort();
-    let re = Regex::new(r#"<token [^>]*sentence="(\d+)"[^>]*>([^<]*)</token>"#)?;
+    Ok(files)
+}
+
+fn read(dir: &Path) -> Result<Vec<Doc>> {
     let mut docs = Vec::new();
-    for f in files {
+    for f in files_with_ext(dir, "xml")? {
         let xml =
             std::fs::read_to_string(&f).with_context(|| format!("reading {}", f.display()))?;
-        let tokens: Vec<(usize, String)> = re
-            .captures_iter(&xml)
-            .filter_map(|c| {
-                // Treebank quote tokens become the curly quotes they stand for.
-                let tok = match unescape(&c[2]).as_str() {
-                    "``" => "“".to_string(),
-                    "''" => "”".to_string(),
-                    t => t.to_string(),
-                };
-                Some((c[1].parse().ok()?, tok))
-            })
+        let tokens: Vec<(usize, String)> = meantime_tokens(&xml)
+            .into_iter()
+            .map(|(s, _, t)| (s, t))
             .collect();
         if !tokens.is_empty() {
             docs.push(detokenize(&tokens));

@@ -2,10 +2,11 @@
 //! (strict and relaxed span match) and normalisation (type and value on matched expressions),
 //! with each document's creation time as the anchor, as the shared task scored them.
 
+use crate::sentences::{detokenize, files_with_ext, meantime_tokens, unescape};
 use anyhow::{Context, Result};
 use chrono::NaiveDate;
 use regex::Regex;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::time::Instant;
 
 struct Gold {
@@ -20,14 +21,8 @@ struct Doc {
     anchor: Option<NaiveDate>,
     text: String,
     gold: Vec<Gold>,
-}
-
-fn unescape(s: &str) -> String {
-    s.replace("&quot;", "\"")
-        .replace("&apos;", "'")
-        .replace("&lt;", "<")
-        .replace("&gt;", ">")
-        .replace("&amp;", "&")
+    /// Where the annotated part of the text ends (MEANTIME annotates the first six sentences).
+    annotated: usize,
 }
 
 /// Plain text of the `<TEXT>` element with the TIMEX3 spans in it, and the creation time.
@@ -69,25 +64,75 @@ fn parse(name: &str, xml: &str) -> Option<Doc> {
     Some(Doc {
         name: name.to_string(),
         anchor,
+        annotated: text.len(),
         text,
         gold,
     })
 }
 
-fn read(dir: &Path) -> Result<Vec<Doc>> {
-    let mut files: Vec<PathBuf> = Vec::new();
-    let mut stack = vec![dir.to_path_buf()];
-    while let Some(d) = stack.pop() {
-        for e in std::fs::read_dir(&d).with_context(|| format!("reading {}", d.display()))? {
-            let p = e?.path();
-            if p.is_dir() {
-                stack.push(p);
-            } else if p.extension().is_some_and(|x| x == "tml") {
-                files.push(p);
-            }
+/// MEANTIME's CAT XML: tokens with sentence numbers, and TIMEX3 markables over token ids; the
+/// creation time is a markable too (the date line under the headline).
+fn parse_meantime(name: &str, xml: &str) -> Option<Doc> {
+    let tokens = meantime_tokens(xml);
+    let d = detokenize(
+        &tokens
+            .iter()
+            .map(|(s, _, t)| (*s, t.clone()))
+            .collect::<Vec<_>>(),
+    );
+    let index: std::collections::HashMap<&str, usize> = tokens
+        .iter()
+        .enumerate()
+        .map(|(i, (_, id, _))| (id.as_str(), i))
+        .collect();
+    let timex = Regex::new(r#"(?s)<TIMEX3 ([^>]*)>(.*?)</TIMEX3>"#).ok()?;
+    let attr = |tag: &str, key: &str| -> String {
+        Regex::new(&format!(r#"\b{key}="([^"]*)""#))
+            .ok()
+            .and_then(|r| r.captures(tag).map(|c| c[1].to_string()))
+            .unwrap_or_default()
+    };
+    let anchor_re = Regex::new(r#"t_id="(\d+)""#).ok()?;
+    let mut gold = Vec::new();
+    let mut anchor = None;
+    for c in timex.captures_iter(xml) {
+        let (tag, body) = (&c[1], &c[2]);
+        let ids: Vec<usize> = anchor_re
+            .captures_iter(body)
+            .filter_map(|a| index.get(&a[1]).copied())
+            .collect();
+        if attr(tag, "functionInDocument") == "CREATION_TIME" {
+            anchor = NaiveDate::parse_from_str(attr(tag, "value").get(..10)?, "%Y-%m-%d").ok();
         }
+        let (Some(&first), Some(&last)) = (ids.iter().min(), ids.iter().max()) else {
+            continue;
+        };
+        gold.push(Gold {
+            start: d.tokens[first].0,
+            end: d.tokens[last].1,
+            kind: attr(tag, "type"),
+            value: attr(tag, "value"),
+        });
     }
-    files.sort();
+    // MEANTIME annotates the headline, the date line and the first four sentences.
+    let annotated = d.starts.get(6).copied().unwrap_or(d.text.len());
+    Some(Doc {
+        name: name.to_string(),
+        anchor,
+        text: d.text,
+        gold,
+        annotated,
+    })
+}
+
+/// TimeML `.tml` files (TempEval-3), or MEANTIME `.xml` files when there are none.
+fn read(dir: &Path) -> Result<Vec<Doc>> {
+    let tml = files_with_ext(dir, "tml")?;
+    let (files, meantime) = if tml.is_empty() {
+        (files_with_ext(dir, "xml")?, true)
+    } else {
+        (tml, false)
+    };
     let mut docs = Vec::new();
     for f in files {
         let xml =
@@ -95,9 +140,14 @@ fn read(dir: &Path) -> Result<Vec<Doc>> {
         let name = f
             .file_name()
             .map_or(String::new(), |n| n.to_string_lossy().into_owned());
-        match parse(&name, &xml) {
+        let doc = if meantime {
+            parse_meantime(&name, &xml)
+        } else {
+            parse(&name, &xml)
+        };
+        match doc {
             Some(d) => docs.push(d),
-            None => eprintln!("warning: {}: no <TEXT> element", f.display()),
+            None => eprintln!("warning: {}: no text found", f.display()),
         }
     }
     Ok(docs)
@@ -128,11 +178,35 @@ pub fn run(dir: &Path, repeats: usize, dump: Option<&Path>) -> Result<()> {
             .map(|d| {
                 let tokens = nlp::tokenize(&d.text);
                 let sentences = nlp::sentences(&d.text, &tokens);
-                temporal::timexes(&d.text, &tokens, &sentences, d.anchor)
+                let mut t = temporal::timexes(&d.text, &tokens, &sentences, d.anchor);
+                t.retain(|t| t.span.start() < d.annotated);
+                t
             })
             .collect::<Vec<_>>();
         best = best.min(t.elapsed().as_secs_f64());
     }
+    // The time layer's cost against the linguistic layer it runs on (tokens, sentences,
+    // entities, roles), on the same documents.
+    let layers: Vec<nlp::Layers> = docs.iter().map(|d| nlp::annotate(&d.text)).collect();
+    let (mut nlp_s, mut time_s) = (f64::INFINITY, f64::INFINITY);
+    for _ in 0..repeats {
+        let t = Instant::now();
+        for d in &docs {
+            std::hint::black_box(nlp::annotate(&d.text));
+        }
+        nlp_s = nlp_s.min(t.elapsed().as_secs_f64());
+        let t = Instant::now();
+        for (d, l) in docs.iter().zip(&layers) {
+            std::hint::black_box(temporal::timexes(
+                &d.text,
+                &l.tokens,
+                &l.sentences,
+                d.anchor,
+            ));
+        }
+        time_s = time_s.min(t.elapsed().as_secs_f64());
+    }
+    let share = time_s / nlp_s;
     let (mut strict, mut relaxed, mut value_ok, mut type_ok, mut pred_n) =
         (0usize, 0usize, 0usize, 0usize, 0usize);
     let mut lines = Vec::new();
@@ -228,12 +302,18 @@ pub fn run(dir: &Path, repeats: usize, dump: Option<&Path>) -> Result<()> {
     say!("extraction, relaxed: precision {rp:.4} recall {rr:.4} F1 {relaxed_f1:.4}");
     say!("value: accuracy {value_acc:.4} on matched, F1 {:.4}; type: accuracy {type_acc:.4}, F1 {:.4}", relaxed_f1 * value_acc, relaxed_f1 * type_acc);
     say!("{pred_n} predicted; {docs_per_s:.0} documents/s (tokens + sentences + time, one core)");
+    say!(
+        "cost: time expressions take {:.1}% of the linguistic layer's time (tokens, sentences, entities, roles: {:.2} ms/doc)",
+        share * 100.0,
+        nlp_s * 1e3 / docs.len().max(1) as f64
+    );
     let r = |x: f64| (x * 1e4).round() / 1e4;
     say!(
         "{}",
         serde_json::json!({"task": "time", "dataset": dir.file_name().map(|n| n.to_string_lossy().into_owned()),
             "strict_f1": r(f1(sp, sr)), "relaxed_f1": r(relaxed_f1), "value_f1": r(relaxed_f1 * value_acc),
-            "type_f1": r(relaxed_f1 * type_acc), "value_accuracy": r(value_acc), "docs_per_s": docs_per_s.round()})
+            "type_f1": r(relaxed_f1 * type_acc), "value_accuracy": r(value_acc), "docs_per_s": docs_per_s.round(),
+            "cost_vs_linguistic_layer": r(share)})
     );
     Ok(())
 }
