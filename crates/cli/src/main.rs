@@ -100,8 +100,11 @@ fn infer_publication_year(
 }
 
 fn parse_date(s: &str) -> Result<chrono::NaiveDate, String> {
+    use chrono::Datelike;
     chrono::NaiveDate::parse_from_str(s, "%Y-%m-%d")
-        .map_err(|_| format!("'{s}' is not a date like 2025-11-26"))
+        .ok()
+        .filter(|d| (1000..=9999).contains(&d.year()))
+        .ok_or_else(|| format!("'{s}' is not a date like 2025-11-26"))
 }
 
 #[derive(Clone, Copy, ValueEnum)]

@@ -185,8 +185,8 @@ fn before(anchor: NaiveDate, d: &str) -> Option<String> {
     let unit = body.chars().last()?;
     let n: i64 = body[..body.len() - 1].parse().ok()?;
     Some(match unit {
-        'D' => date(anchor - Duration::days(n)),
-        'W' => date(anchor - Duration::weeks(n)),
+        'D' => date(anchor.checked_sub_signed(Duration::try_days(n)?)?),
+        'W' => date(anchor.checked_sub_signed(Duration::try_weeks(n)?)?),
         'M' => {
             let total = anchor.year() as i64 * 12 + anchor.month0() as i64 - n;
             format!(

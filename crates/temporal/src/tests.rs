@@ -141,3 +141,12 @@ fn a_weekday_beside_a_date_gives_the_year() {
     );
     check_year("2026-11-22", "Talks resume on Tuesday.", expect!["none"]);
 }
+
+#[test]
+fn absurd_amounts_do_not_break_date_arithmetic() {
+    check(
+        Some("2025-11-26"),
+        "It happened 4000000000 days ago, or 99999999 weeks ago.",
+        expect!["It happened [4000000000 days ago]{DATE PAST_REF}, or [99999999 weeks ago]{DATE PAST_REF}."],
+    );
+}
