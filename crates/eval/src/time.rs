@@ -260,35 +260,22 @@ pub fn run(dir: &Path, repeats: usize, dump: Option<&Path>) -> Result<()> {
         std::fs::write(path, lines.join("\n"))
             .with_context(|| format!("writing {}", path.display()))?;
     }
-    // Predicted expressions that overlap gold count once each, as the TE3 scorer counts them.
-    let matched_pred: usize = docs
-        .iter()
-        .zip(&predicted)
-        .map(|(d, p)| {
-            p.iter()
-                .filter(|t| {
-                    d.gold
-                        .iter()
-                        .any(|g| t.span.start() < g.end && g.start < t.span.end())
-                })
-                .count()
-        })
-        .sum();
+    // Predicted expressions that match gold count once each, as the TE3 scorer counts them.
+    let predicted_matching = |same: &dyn Fn(&temporal::Timex, &Gold) -> bool| -> usize {
+        docs.iter()
+            .zip(&predicted)
+            .map(|(d, p)| {
+                p.iter()
+                    .filter(|t| d.gold.iter().any(|g| same(t, g)))
+                    .count()
+            })
+            .sum()
+    };
+    let matched_pred = predicted_matching(&|t, g| t.span.start() < g.end && g.start < t.span.end());
+    let strict_exact =
+        predicted_matching(&|t, g| t.span.start() == g.start && t.span.end() == g.end);
     let rp = matched_pred as f64 / pred_n.max(1) as f64;
     let rr = relaxed as f64 / gold_n.max(1) as f64;
-    let strict_exact: usize = docs
-        .iter()
-        .zip(&predicted)
-        .map(|(d, p)| {
-            p.iter()
-                .filter(|t| {
-                    d.gold
-                        .iter()
-                        .any(|g| t.span.start() == g.start && t.span.end() == g.end)
-                })
-                .count()
-        })
-        .sum();
     let sp = strict_exact as f64 / pred_n.max(1) as f64;
     let sr = strict as f64 / gold_n.max(1) as f64;
     let relaxed_f1 = f1(rp, rr);
