@@ -236,30 +236,16 @@ fn long_strings(v: &serde_json::Value, out: &mut Vec<String>) {
     }
 }
 
-fn files_under(path: &Path, out: &mut Vec<PathBuf>) -> Result<()> {
-    if path.is_dir() {
-        let mut entries: Vec<PathBuf> = std::fs::read_dir(path)
-            .with_context(|| format!("reading {}", path.display()))?
-            .filter_map(|e| e.ok().map(|e| e.path()))
-            .collect();
-        entries.sort();
-        for e in entries {
-            files_under(&e, out)?;
-        }
-    } else if path.file_name().is_some_and(|n| {
-        let n = n.to_string_lossy();
-        [
-            ".txt", ".tml", ".json", ".jsonl", ".html", ".htm", ".html.gz", ".htm.gz",
-        ]
-        .iter()
-        .any(|e| n.ends_with(e))
-    }) && !path.file_name().is_some_and(|n| {
-        let n = n.to_string_lossy().to_uppercase();
-        n.starts_with("SOURCE") || n.starts_with("README") || n.starts_with("LICENSE")
-    }) {
-        out.push(path.to_path_buf());
-    }
-    Ok(())
+/// Text files of the kinds `Counts::add_file` reads; licences and READMEs left out.
+fn is_text_file(name: &str) -> bool {
+    let upper = name.to_uppercase();
+    let kinds = [
+        ".txt", ".tml", ".json", ".jsonl", ".html", ".htm", ".html.gz", ".htm.gz",
+    ];
+    kinds.iter().any(|e| name.ends_with(e))
+        && !["SOURCE", "README", "LICENSE"]
+            .iter()
+            .any(|p| upper.starts_with(p))
 }
 
 /// A distributional vector per word: positive pointwise mutual information with the frequent
@@ -397,7 +383,7 @@ pub fn run(vectors: &Path, texts: &[PathBuf], out: &Path) -> Result<()> {
     let v = read_vectors(vectors)?;
     let mut files = Vec::new();
     for t in texts {
-        files_under(t, &mut files)?;
+        files.extend(crate::files::files_where(t, is_text_file)?);
     }
     let mut counts = Counts::default();
     for f in &files {

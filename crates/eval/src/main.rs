@@ -13,6 +13,7 @@ macro_rules! say {
 
 mod classes;
 mod extraction;
+mod files;
 mod ner;
 mod sentences;
 mod time;

@@ -4,7 +4,7 @@
 use anyhow::{Context, Result};
 use regex::Regex;
 use std::collections::HashSet;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::time::Instant;
 
 /// One article as running text, and the byte offsets where its gold sentences start.
@@ -13,14 +13,6 @@ pub(crate) struct Doc {
     pub starts: Vec<usize>,
     /// Byte range of every token in `text`.
     pub tokens: Vec<(usize, usize)>,
-}
-
-pub(crate) fn unescape(s: &str) -> String {
-    s.replace("&quot;", "\"")
-        .replace("&apos;", "'")
-        .replace("&lt;", "<")
-        .replace("&gt;", ">")
-        .replace("&amp;", "&")
 }
 
 /// Joins tokens as an editor would write them: no space before closing punctuation and
@@ -66,12 +58,15 @@ pub(crate) fn detokenize(tokens: &[(usize, String)]) -> Doc {
 
 /// MEANTIME's `<token>` elements of one file: sentence number, `t_id` and text.
 pub(crate) fn meantime_tokens(xml: &str) -> Vec<(usize, String, String)> {
-    let re = Regex::new(r#"<token [^>]*sentence="(\d+)"[^>]*t_id="(\d+)"[^>]*>([^<]*)</token>"#)
-        .expect("a valid pattern");
-    re.captures_iter(xml)
+    static TOKEN: std::sync::LazyLock<Regex> = std::sync::LazyLock::new(|| {
+        Regex::new(r#"<token [^>]*sentence="(\d+)"[^>]*t_id="(\d+)"[^>]*>([^<]*)</token>"#)
+            .expect("a valid pattern")
+    });
+    TOKEN
+        .captures_iter(xml)
         .filter_map(|c| {
             // Treebank quote tokens become the curly quotes they stand for.
-            let tok = match unescape(&c[3]).as_str() {
+            let tok = match htmlize::unescape(&c[3]).as_ref() {
                 "``" => "“".to_string(),
                 "''" => "”".to_string(),
                 t => t.to_string(),
@@ -81,27 +76,9 @@ pub(crate) fn meantime_tokens(xml: &str) -> Vec<(usize, String, String)> {
         .collect()
 }
 
-/// Every file under `dir` whose name ends with `.{ext}`, sorted.
-pub(crate) fn files_with_ext(dir: &Path, ext: &str) -> Result<Vec<PathBuf>> {
-    let mut files = Vec::new();
-    let mut stack = vec![dir.to_path_buf()];
-    while let Some(d) = stack.pop() {
-        for e in std::fs::read_dir(&d).with_context(|| format!("reading {}", d.display()))? {
-            let p: PathBuf = e?.path();
-            if p.is_dir() {
-                stack.push(p);
-            } else if p.extension().is_some_and(|x| x == ext) {
-                files.push(p);
-            }
-        }
-    }
-    files.sort();
-    Ok(files)
-}
-
 fn read(dir: &Path) -> Result<Vec<Doc>> {
     let mut docs = Vec::new();
-    for f in files_with_ext(dir, "xml")? {
+    for f in crate::files::files_where(dir, |n| n.ends_with(".xml"))? {
         let xml =
             std::fs::read_to_string(&f).with_context(|| format!("reading {}", f.display()))?;
         let tokens: Vec<(usize, String)> = meantime_tokens(&xml)

@@ -2,12 +2,25 @@
 //! (strict and relaxed span match) and normalisation (type and value on matched expressions),
 //! with each document's creation time as the anchor, as the shared task scored them.
 
-use crate::sentences::{detokenize, files_with_ext, meantime_tokens, unescape};
+use crate::files::files_where;
+use crate::sentences::{detokenize, meantime_tokens};
 use anyhow::{Context, Result};
 use chrono::NaiveDate;
+use htmlize::unescape;
 use regex::Regex;
 use std::path::Path;
+use std::sync::LazyLock;
 use std::time::Instant;
+
+/// The value of attribute `key` in a tag's attribute text, or empty.
+fn attr(tag: &str, key: &str) -> String {
+    static ATTR: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(r#"(\w+)="([^"]*)""#).expect("a valid pattern"));
+    ATTR.captures_iter(tag)
+        .find(|c| &c[1] == key)
+        .map(|c| c[2].to_string())
+        .unwrap_or_default()
+}
 
 struct Gold {
     start: usize,
@@ -27,17 +40,13 @@ struct Doc {
 
 /// Plain text of the `<TEXT>` element with the TIMEX3 spans in it, and the creation time.
 fn parse(name: &str, xml: &str) -> Option<Doc> {
-    let dct = Regex::new(r#"<DCT>\s*<TIMEX3[^>]*value="([^"]+)""#).ok()?;
-    let anchor = dct
+    static DCT: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r#"<DCT>\s*<TIMEX3[^>]*value="([^"]+)""#).expect("a valid pattern")
+    });
+    let anchor = DCT
         .captures(xml)
         .and_then(|c| NaiveDate::parse_from_str(c[1].get(..10)?, "%Y-%m-%d").ok());
     let body = xml.split_once("<TEXT>")?.1.split_once("</TEXT>")?.0;
-    let attr = |tag: &str, key: &str| -> String {
-        Regex::new(&format!(r#"{key}="([^"]*)""#))
-            .ok()
-            .and_then(|r| r.captures(tag).map(|c| c[1].to_string()))
-            .unwrap_or_default()
-    };
     let mut text = String::new();
     let mut gold = Vec::new();
     let mut open: Option<(usize, String, String)> = None;
@@ -85,19 +94,16 @@ fn parse_meantime(name: &str, xml: &str) -> Option<Doc> {
         .enumerate()
         .map(|(i, (_, id, _))| (id.as_str(), i))
         .collect();
-    let timex = Regex::new(r#"(?s)<TIMEX3 ([^>]*)>(.*?)</TIMEX3>"#).ok()?;
-    let attr = |tag: &str, key: &str| -> String {
-        Regex::new(&format!(r#"\b{key}="([^"]*)""#))
-            .ok()
-            .and_then(|r| r.captures(tag).map(|c| c[1].to_string()))
-            .unwrap_or_default()
-    };
-    let anchor_re = Regex::new(r#"t_id="(\d+)""#).ok()?;
+    static TIMEX: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r#"(?s)<TIMEX3 ([^>]*)>(.*?)</TIMEX3>"#).expect("a valid pattern")
+    });
+    static TOKEN: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(r#"t_id="(\d+)""#).expect("a valid pattern"));
     let mut gold = Vec::new();
     let mut anchor = None;
-    for c in timex.captures_iter(xml) {
+    for c in TIMEX.captures_iter(xml) {
         let (tag, body) = (&c[1], &c[2]);
-        let ids: Vec<usize> = anchor_re
+        let ids: Vec<usize> = TOKEN
             .captures_iter(body)
             .filter_map(|a| index.get(&a[1]).copied())
             .collect();
@@ -127,9 +133,9 @@ fn parse_meantime(name: &str, xml: &str) -> Option<Doc> {
 
 /// TimeML `.tml` files (TempEval-3), or MEANTIME `.xml` files when there are none.
 fn read(dir: &Path) -> Result<Vec<Doc>> {
-    let tml = files_with_ext(dir, "tml")?;
+    let tml = files_where(dir, |n| n.ends_with(".tml"))?;
     let (files, meantime) = if tml.is_empty() {
-        (files_with_ext(dir, "xml")?, true)
+        (files_where(dir, |n| n.ends_with(".xml"))?, true)
     } else {
         (tml, false)
     };

@@ -10,7 +10,7 @@ mod tokens;
 pub use ner::{Entity, EntityKind, Tagger};
 pub use roles::{people_after_roles, roles, Role};
 pub use sentences::sentences;
-pub use tokens::{tokenize, Token, TokenKind};
+pub use tokens::{tokenize, tokens_within, Token, TokenKind};
 
 /// Every layer of one text, computed in order: tokens, sentences, entities, roles.
 #[derive(Debug, Clone)]

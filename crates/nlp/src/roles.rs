@@ -1,7 +1,7 @@
 //! Roles and titles attached to person mentions: "Kremlin spokesman Dmitry Peskov",
 //! "former U.S. President Joe Biden", "Yuri Ushakov, Putin's foreign policy aide, said".
 
-use crate::{Entity, EntityKind, Token, TokenKind};
+use crate::{tokens_within, Entity, EntityKind, Token, TokenKind};
 use model::Span;
 
 /// A role phrase attached to one person mention.
@@ -391,17 +391,19 @@ pub fn people_after_roles(text: &str, tokens: &[Token], entities: &[Entity]) -> 
 pub fn roles(text: &str, tokens: &[Token], entities: &[Entity]) -> Vec<Role> {
     let mut in_name = vec![false; tokens.len()];
     for e in entities.iter().filter(|e| e.kind != EntityKind::Person) {
-        let a = tokens.partition_point(|t| t.span.start() < e.span.start());
-        let b = tokens.partition_point(|t| t.span.end() <= e.span.end());
-        in_name[a..b].iter_mut().for_each(|x| *x = true);
+        in_name[tokens_within(tokens, e.span)]
+            .iter_mut()
+            .for_each(|x| *x = true);
     }
     let mut out = Vec::new();
     for (n, e) in entities.iter().enumerate() {
         if e.kind != EntityKind::Person {
             continue;
         }
-        let first = tokens.partition_point(|t| t.span.start() < e.span.start());
-        let last = tokens.partition_point(|t| t.span.end() <= e.span.end());
+        let std::ops::Range {
+            start: first,
+            end: last,
+        } = tokens_within(tokens, e.span);
         let previous_person_end = entities[..n]
             .iter()
             .rev()

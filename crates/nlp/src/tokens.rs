@@ -51,6 +51,13 @@ fn is_dash(c: char) -> bool {
     matches!(c, '-' | '–' | '—' | '‒' | '―' | '−')
 }
 
+/// The range of `tokens` (in text order) that lie inside `span`: a sentence's or a name's tokens.
+pub fn tokens_within(tokens: &[Token], span: Span) -> std::ops::Range<usize> {
+    let start = tokens.partition_point(|t| t.span.start() < span.start());
+    let end = start + tokens[start..].partition_point(|t| t.span.end() <= span.end());
+    start..end
+}
+
 /// Splits text into tokens. Every token's span slices `text` exactly; white space is never a token.
 pub fn tokenize(text: &str) -> Vec<Token> {
     let chars: Vec<(usize, char)> = text.char_indices().collect();

@@ -82,12 +82,8 @@ pub fn timexes(
     anchor: Option<NaiveDate>,
 ) -> Vec<Timex> {
     let mut out = Vec::new();
-    let mut at = 0;
-    for s in sentences {
-        let start = at + tokens[at..].partition_point(|t| t.span.start() < s.start());
-        let end = start + tokens[start..].partition_point(|t| t.span.end() <= s.end());
-        at = end;
-        let toks = &tokens[start..end];
+    for &s in sentences {
+        let toks = &tokens[nlp::tokens_within(tokens, s)];
         let words = Words {
             lower: toks.iter().map(|t| t.text(text).to_lowercase()).collect(),
             tokens: toks,

@@ -186,14 +186,10 @@ impl Tagger {
 
     /// Entity mentions over `text`, given its tokens and sentence spans.
     pub fn entities(&self, text: &str, tokens: &[Token], sentences: &[Span]) -> Vec<Entity> {
-        let mut groups: Vec<&[Token]> = Vec::with_capacity(sentences.len());
-        let mut at = 0;
-        for s in sentences {
-            let start = at + tokens[at..].partition_point(|t| t.span.start() < s.start());
-            let end = start + tokens[start..].partition_point(|t| t.span.end() <= s.end());
-            groups.push(&tokens[start..end]);
-            at = end;
-        }
+        let groups: Vec<&[Token]> = sentences
+            .iter()
+            .map(|&s| &tokens[crate::tokens_within(tokens, s)])
+            .collect();
         let words: Vec<Vec<&str>> = groups
             .iter()
             .map(|g| g.iter().map(|t| t.text(text)).collect())

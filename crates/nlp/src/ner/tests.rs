@@ -83,6 +83,13 @@ fn the_committed_model_round_trips_and_bad_bytes_are_refused() {
     let model = Tagger::builtin().model();
     assert!(model.features() > 10_000 && model.words() > 1_000 && model.names() > 1_000);
     let again = Tagger::from_bytes(&model.to_bytes()).expect("a written model reads back");
+    // What is written back is what was read: the same model file, byte for byte.
+    let raw = |gz: &[u8]| {
+        let mut out = Vec::new();
+        std::io::Read::read_to_end(&mut flate2::read::GzDecoder::new(gz), &mut out).unwrap();
+        out
+    };
+    assert!(raw(&model.to_bytes()) == raw(super::BUILTIN));
     let words = vec![vec!["Dmitry", "Peskov", "spoke", "in", "Moscow", "."]];
     assert_eq!(again.tag_doc(&words), Tagger::builtin().tag_doc(&words));
     assert!(Tagger::from_bytes(b"not a model").is_err());

@@ -98,7 +98,7 @@ impl Perceptron {
             index.insert(key, (weights.len() / N_LABELS) as u32);
             weights.extend(avg);
         }
-        Weights::new(index, weights)
+        Weights::from_rows(&index, &weights)
     }
 }
 

@@ -56,99 +56,6 @@ impl WordTable {
     }
 }
 
-/// Weights of one averaged perceptron: one row of label scores per feature.
-#[derive(Default)]
-pub struct Weights {
-    pub(crate) index: KeyMap<u32>,
-    pub(crate) weights: Vec<f32>,
-    /// The same weights laid out for lookup (see [`Table`]).
-    table: Table,
-}
-
-/// An open-addressing table from feature key to its row of label scores, quantised to 16 bits
-/// with one scale, the row stored beside the key: a lookup touches one place in memory, where a
-/// map to a row index touches two. Tagging spends most of its time here.
-#[derive(Default)]
-struct Table {
-    /// Power-of-two capacity minus one.
-    mask: usize,
-    /// Key and row side by side, so that a probe reads one cache line.
-    slots: Vec<Slot>,
-    scale: f32,
-}
-
-#[derive(Clone, Copy)]
-struct Slot {
-    /// `EMPTY` where no key is stored.
-    key: u64,
-    row: [i16; N_LABELS],
-}
-
-const EMPTY: u64 = 0;
-
-impl Table {
-    fn new(index: &KeyMap<u32>, weights: &[f32]) -> Table {
-        let capacity = (index.len() * 2).max(16).next_power_of_two();
-        let max = weights.iter().fold(0f32, |m, w| m.max(w.abs())).max(1e-9);
-        let scale = max / f32::from(i16::MAX);
-        let empty = Slot {
-            key: EMPTY,
-            row: [0; N_LABELS],
-        };
-        let mut t = Table {
-            mask: capacity - 1,
-            slots: vec![empty; capacity],
-            scale,
-        };
-        for (&key, &row) in index {
-            let mut slot = Table::slot_of(key) & t.mask;
-            while t.slots[slot].key != EMPTY {
-                slot = (slot + 1) & t.mask;
-            }
-            t.slots[slot].key = Table::stored(key);
-            let r = row as usize * N_LABELS;
-            for (q, w) in t.slots[slot].row.iter_mut().zip(&weights[r..r + N_LABELS]) {
-                *q = (w / scale).round().clamp(-32767.0, 32767.0) as i16;
-            }
-        }
-        t
-    }
-
-    /// Keys are hashes already; the empty marker is moved out of their way.
-    fn stored(key: u64) -> u64 {
-        if key == EMPTY {
-            1
-        } else {
-            key
-        }
-    }
-
-    fn slot_of(key: u64) -> usize {
-        (Table::stored(key) >> 7) as usize
-    }
-
-    fn add(&self, key: u64, sums: &mut [i32; N_LABELS]) {
-        if self.slots.is_empty() {
-            return;
-        }
-        let key = Table::stored(key);
-        let mut slot = Table::slot_of(key) & self.mask;
-        loop {
-            let here = &self.slots[slot];
-            if here.key == key {
-                for (s, &q) in sums.iter_mut().zip(&here.row) {
-                    *s += i32::from(q);
-                }
-                return;
-            }
-            if here.key == EMPTY {
-                return;
-            }
-            slot = (slot + 1) & self.mask;
-        }
-    }
-}
-
 /// The tagger: a first pass, and a second pass that also sees what the first said about the
 /// same words elsewhere in the document; with the word table and name list both passes use.
 pub struct Model {
@@ -168,55 +75,130 @@ pub enum ModelError {
 
 const MAGIC: &[u8; 8] = b"CORNER\x00\x03";
 
+/// Weights of one averaged perceptron, as the tagger reads them: an open-addressing table from
+/// feature key to its row of label scores, quantised to 16 bits with one scale (as the model file
+/// stores them), the row beside its key so that a lookup reads one cache line. Tagging spends
+/// most of its time here.
+#[derive(Default)]
+pub struct Weights {
+    /// Power-of-two capacity minus one.
+    mask: usize,
+    slots: Vec<Slot>,
+    scale: f32,
+    len: usize,
+}
+
+#[derive(Clone, Copy)]
+struct Slot {
+    /// `EMPTY` where no key is stored.
+    key: u64,
+    row: [i16; N_LABELS],
+}
+
+const EMPTY: u64 = 0;
+
+/// Keys are hashes already; the empty marker is moved out of their way.
+fn stored(key: u64) -> u64 {
+    if key == EMPTY {
+        1
+    } else {
+        key
+    }
+}
+
 impl Weights {
-    pub(crate) fn new(index: KeyMap<u32>, weights: Vec<f32>) -> Weights {
-        let table = Table::new(&index, &weights);
+    fn with_capacity(n: usize, scale: f32) -> Weights {
+        let capacity = (n * 2).max(16).next_power_of_two();
+        let empty = Slot {
+            key: EMPTY,
+            row: [0; N_LABELS],
+        };
         Weights {
-            index,
-            weights,
-            table,
+            mask: capacity - 1,
+            slots: vec![empty; capacity],
+            scale,
+            len: 0,
         }
     }
 
-    /// The label scores for a token with these features: its rows summed, in the quantised
-    /// form the model file stores.
+    fn slot_of(&self, key: u64) -> usize {
+        (stored(key) >> 7) as usize & self.mask
+    }
+
+    fn insert(&mut self, key: u64, row: [i16; N_LABELS]) {
+        let mut slot = self.slot_of(key);
+        while self.slots[slot].key != EMPTY {
+            slot = (slot + 1) & self.mask;
+        }
+        self.slots[slot] = Slot {
+            key: stored(key),
+            row,
+        };
+        self.len += 1;
+    }
+
+    /// Quantises trained rows (`N_LABELS` weights each, in `index` order) into the table.
+    pub(crate) fn from_rows(index: &KeyMap<u32>, weights: &[f32]) -> Weights {
+        let max = weights.iter().fold(0f32, |m, w| m.max(w.abs())).max(1e-9);
+        let scale = max / f32::from(i16::MAX);
+        let mut t = Weights::with_capacity(index.len(), scale);
+        for (&key, &row) in index {
+            let r = row as usize * N_LABELS;
+            let mut q = [0i16; N_LABELS];
+            for (q, w) in q.iter_mut().zip(&weights[r..r + N_LABELS]) {
+                *q = (w / scale).round().clamp(-32767.0, 32767.0) as i16;
+            }
+            t.insert(key, q);
+        }
+        t
+    }
+
+    /// The label scores for a token with these features: its rows summed.
     pub(crate) fn scores(&self, features: &[u64], out: &mut [f32; N_LABELS]) {
         let mut sums = [0i32; N_LABELS];
-        for &f in features {
-            self.table.add(f, &mut sums);
+        if !self.slots.is_empty() {
+            for &f in features {
+                let key = stored(f);
+                let mut slot = self.slot_of(key);
+                loop {
+                    let here = &self.slots[slot];
+                    if here.key == key {
+                        for (s, &q) in sums.iter_mut().zip(&here.row) {
+                            *s += i32::from(q);
+                        }
+                        break;
+                    }
+                    if here.key == EMPTY {
+                        break;
+                    }
+                    slot = (slot + 1) & self.mask;
+                }
+            }
         }
         for (o, s) in out.iter_mut().zip(sums) {
-            *o = s as f32 * self.table.scale;
+            *o = s as f32 * self.scale;
         }
     }
 
     pub fn len(&self) -> usize {
-        self.index.len()
+        self.len
     }
 
     pub fn is_empty(&self) -> bool {
-        self.index.is_empty()
+        self.len == 0
     }
 
-    /// Weights quantised to 16 bits with one scale, rows in key order.
+    /// The scale, then the keys in order, then their rows.
     fn write(&self, buf: &mut Vec<u8>) {
-        let mut rows: Vec<(u64, u32)> = self.index.iter().map(|(&k, &r)| (k, r)).collect();
-        rows.sort_unstable();
-        let max = self
-            .weights
-            .iter()
-            .fold(0f32, |m, w| m.max(w.abs()))
-            .max(1e-9);
-        let scale = max / f32::from(i16::MAX);
+        let mut rows: Vec<&Slot> = self.slots.iter().filter(|s| s.key != EMPTY).collect();
+        rows.sort_unstable_by_key(|s| s.key);
         buf.extend_from_slice(&(rows.len() as u32).to_le_bytes());
-        buf.extend_from_slice(&scale.to_le_bytes());
-        for &(k, _) in &rows {
-            buf.extend_from_slice(&k.to_le_bytes());
+        buf.extend_from_slice(&self.scale.to_le_bytes());
+        for s in &rows {
+            buf.extend_from_slice(&s.key.to_le_bytes());
         }
-        for &(_, r) in &rows {
-            let r = r as usize * N_LABELS;
-            for w in &self.weights[r..r + N_LABELS] {
-                let q = (w / scale).round().clamp(-32767.0, 32767.0) as i16;
+        for s in &rows {
+            for q in s.row {
                 buf.extend_from_slice(&q.to_le_bytes());
             }
         }
@@ -225,17 +207,17 @@ impl Weights {
     fn read(r: &mut Reader) -> Result<Weights, ModelError> {
         let n = r.u32()? as usize;
         let scale = f32::from_le_bytes(r.take(4)?.try_into().expect("4 bytes"));
-        let mut index = KeyMap::default();
-        index.reserve(n);
-        for row in 0..n {
-            index.insert(r.u64()?, row as u32);
-        }
+        let keys = r.take(n * 8)?;
         let raw = r.take(n * N_LABELS * 2)?;
-        let weights = raw
-            .chunks_exact(2)
-            .map(|c| f32::from(i16::from_le_bytes([c[0], c[1]])) * scale)
-            .collect();
-        Ok(Weights::new(index, weights))
+        let mut t = Weights::with_capacity(n, scale);
+        for (k, row) in keys.chunks_exact(8).zip(raw.chunks_exact(N_LABELS * 2)) {
+            let mut q = [0i16; N_LABELS];
+            for (q, c) in q.iter_mut().zip(row.chunks_exact(2)) {
+                *q = i16::from_le_bytes([c[0], c[1]]);
+            }
+            t.insert(u64::from_le_bytes(k.try_into().expect("8 bytes")), q);
+        }
+        Ok(t)
     }
 }
 
@@ -268,9 +250,7 @@ impl Model {
         words.sort_by(|a, b| a.0.cmp(b.0));
         buf.extend_from_slice(&(words.len() as u32).to_le_bytes());
         for (w, e) in words {
-            let b = w.as_bytes();
-            buf.push(b.len().min(255) as u8);
-            buf.extend_from_slice(&b[..b.len().min(255)]);
+            put_str(&mut buf, w);
             for c in e.clusters {
                 buf.extend_from_slice(&c.to_le_bytes());
             }
@@ -280,11 +260,9 @@ impl Model {
         names.sort();
         buf.extend_from_slice(&(names.len() as u32).to_le_bytes());
         for (n, c) in names {
-            let b = n.as_bytes();
-            buf.push(b.len().min(255) as u8);
-            buf.extend_from_slice(&b[..b.len().min(255)]);
-            for x in c {
-                buf.extend_from_slice(&(*x).min(u32::from(u16::MAX)).to_le_bytes()[..2]);
+            put_str(&mut buf, n);
+            for &x in c {
+                buf.extend_from_slice(&(x.min(u32::from(u16::MAX)) as u16).to_le_bytes());
             }
         }
         let mut gz = GzEncoder::new(Vec::new(), flate2::Compression::best());
@@ -313,13 +291,10 @@ impl Model {
         let n_words = r.u32()? as usize;
         let mut words = HashMap::with_capacity(n_words);
         for _ in 0..n_words {
-            let len = r.take(1)?[0] as usize;
-            let w = std::str::from_utf8(r.take(len)?)
-                .map_err(|_| ModelError::Corrupt("word table is not UTF-8".into()))?
-                .to_string();
+            let w = r.str("word table")?;
             let mut clusters = [0u16; 3];
             for c in &mut clusters {
-                *c = u16::from_le_bytes(r.take(2)?.try_into().expect("2 bytes"));
+                *c = r.u16()?;
             }
             let case = r.take(1)?[0];
             words.insert(w, WordEntry { clusters, case });
@@ -327,13 +302,10 @@ impl Model {
         let n_names = r.u32()? as usize;
         let mut names = HashMap::with_capacity(n_names);
         for _ in 0..n_names {
-            let len = r.take(1)?[0] as usize;
-            let n = std::str::from_utf8(r.take(len)?)
-                .map_err(|_| ModelError::Corrupt("name list is not UTF-8".into()))?
-                .to_string();
+            let n = r.str("name list")?;
             let mut c = [0u32; 4];
             for x in &mut c {
-                *x = u32::from(u16::from_le_bytes(r.take(2)?.try_into().expect("2 bytes")));
+                *x = u32::from(r.u16()?);
             }
             names.insert(n, c);
         }
@@ -344,6 +316,16 @@ impl Model {
             gazetteer: Gazetteer::new(names),
         })
     }
+}
+
+/// A string of at most 255 bytes, after its length.
+fn put_str(buf: &mut Vec<u8>, s: &str) {
+    let mut end = s.len().min(255);
+    while !s.is_char_boundary(end) {
+        end -= 1;
+    }
+    buf.push(end as u8);
+    buf.extend_from_slice(&s.as_bytes()[..end]);
 }
 
 struct Reader<'a> {
@@ -360,14 +342,21 @@ impl<'a> Reader<'a> {
         self.at += n;
         Ok(s)
     }
+    fn u16(&mut self) -> Result<u16, ModelError> {
+        Ok(u16::from_le_bytes(
+            self.take(2)?.try_into().expect("2 bytes"),
+        ))
+    }
+    /// A string written by [`put_str`]; `what` names the part of the file for the error.
+    fn str(&mut self, what: &str) -> Result<String, ModelError> {
+        let len = self.take(1)?[0] as usize;
+        std::str::from_utf8(self.take(len)?)
+            .map(str::to_string)
+            .map_err(|_| ModelError::Corrupt(format!("{what} is not UTF-8")))
+    }
     fn u32(&mut self) -> Result<u32, ModelError> {
         Ok(u32::from_le_bytes(
             self.take(4)?.try_into().expect("4 bytes"),
-        ))
-    }
-    fn u64(&mut self) -> Result<u64, ModelError> {
-        Ok(u64::from_le_bytes(
-            self.take(8)?.try_into().expect("8 bytes"),
         ))
     }
 }
