@@ -33,6 +33,20 @@ fn json(out: &Output) -> Value {
     })
 }
 
+/// `corroborate analyze PATH --format json EXTRA...`, which must succeed, as JSON.
+fn analyze_json(path: &Path, extra: &[&str]) -> Value {
+    let mut args = vec!["analyze", path.to_str().unwrap(), "--format", "json"];
+    args.extend_from_slice(extra);
+    let out = run(&args, None);
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    json(&out)
+}
+
 fn article<'a>(doc: &'a Value, id_prefix: &str) -> &'a Value {
     doc["articles"]
         .as_array()
@@ -261,16 +275,7 @@ fn terminal_summary_lists_each_article() {
 /// network or a building may be a person.
 #[test]
 fn reference_reports_name_their_people() {
-    let out = run(
-        &[
-            "analyze",
-            example_dir().to_str().unwrap(),
-            "--format",
-            "json",
-        ],
-        None,
-    );
-    let doc = json(&out);
+    let doc = analyze_json(&example_dir(), &[]);
     let mut lines = Vec::new();
     for a in doc["articles"].as_array().unwrap() {
         let id = a["id"].as_str().unwrap();
@@ -356,18 +361,7 @@ fn time_expressions_resolve_against_the_publication_date() {
 #[test]
 fn impossible_dates_are_flagged() {
     let file = example_dir().join("000_72867ae46c04b685.txt");
-    let out = run(
-        &[
-            "analyze",
-            file.to_str().unwrap(),
-            "--format",
-            "json",
-            "--published",
-            "2025-11-26",
-        ],
-        None,
-    );
-    let doc = json(&out);
+    let doc = analyze_json(&file, &["--published", "2025-11-26"]);
     let notes: Vec<String> = doc["articles"][0]["calendar"]
         .as_array()
         .unwrap()
@@ -384,18 +378,7 @@ fn impossible_dates_are_flagged() {
 #[test]
 fn the_year_is_worked_out_from_the_text() {
     let file = example_dir().join("000_72867ae46c04b685.txt");
-    let out = run(
-        &[
-            "analyze",
-            file.to_str().unwrap(),
-            "--format",
-            "json",
-            "--now",
-            "2026-11-22",
-        ],
-        None,
-    );
-    let doc = json(&out);
+    let doc = analyze_json(&file, &["--now", "2026-11-22"]);
     let published = &doc["articles"][0]["published"];
     expect_test::expect![[r#""2025" "inferred" "year from \"Tuesday (November 25)\": November 25 is a Tuesday in 2025 (1 of 2 weekday-date pairs agree)""#]].assert_eq(&format!(
         "{} {} {}",

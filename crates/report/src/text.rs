@@ -64,19 +64,8 @@ pub fn to_markdown(articles: &[Article], layers: &[Annotations]) -> String {
         if !a.removed.is_empty() {
             let _ = writeln!(out, "- removed: {}", plural(a.removed.len(), "line"));
         }
-        for (kind, label) in KINDS {
-            let n = names(a, &l.layers, kind);
-            if !n.is_empty() {
-                let _ = writeln!(out, "- {label}: {}", md_escape(&n.join("; ")));
-            }
-        }
-        for n in &l.calendar {
-            let _ = writeln!(
-                out,
-                "- calendar: {}: {}",
-                md_escape(&a.text[n.span.range()]),
-                md_escape(&n.message)
-            );
+        for (label, line) in findings(a, l) {
+            let _ = writeln!(out, "- {label}: {}", md_escape(&line));
         }
         out.push('\n');
         for (start, para) in paragraphs(&a.text) {
@@ -127,6 +116,25 @@ const KINDS: [(EntityKind, &str); 4] = [
     (EntityKind::Misc, "other names"),
 ];
 
+/// What the annotators found, as labelled lines for both renderings: the names of each kind,
+/// then each calendar inconsistency with its evidence.
+fn findings(a: &Article, l: &Annotations) -> Vec<(&'static str, String)> {
+    let mut out = Vec::new();
+    for (kind, label) in KINDS {
+        let n = names(a, &l.layers, kind);
+        if !n.is_empty() {
+            out.push((label, n.join("; ")));
+        }
+    }
+    for n in &l.calendar {
+        out.push((
+            "calendar",
+            format!("{}: {}", &a.text[n.span.range()], n.message),
+        ));
+    }
+    out
+}
+
 /// Paragraphs of the cleaned text with their byte offsets.
 fn paragraphs(text: &str) -> impl Iterator<Item = (usize, &str)> {
     let base = text.as_ptr() as usize;
@@ -172,19 +180,8 @@ pub fn to_text(articles: &[Article], layers: &[Annotations]) -> String {
             facts.push(format!("{} removed", plural(a.removed.len(), "line")));
         }
         let _ = writeln!(out, "  {}", term(&facts.join(" · ")));
-        for (kind, label) in KINDS {
-            let n = names(a, &l.layers, kind);
-            if !n.is_empty() {
-                let _ = writeln!(out, "  {label}: {}", term(&n.join("; ")));
-            }
-        }
-        for n in &l.calendar {
-            let _ = writeln!(
-                out,
-                "  calendar: {}: {}",
-                term(&a.text[n.span.range()]),
-                term(&n.message)
-            );
+        for (label, line) in findings(a, l) {
+            let _ = writeln!(out, "  {label}: {}", term(&line));
         }
     }
     out
