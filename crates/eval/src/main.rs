@@ -15,6 +15,7 @@ mod classes;
 mod extraction;
 mod files;
 mod ner;
+mod quotes;
 mod sentences;
 mod time;
 
@@ -38,6 +39,10 @@ const USAGE: &str = "usage:
       time expressions against TempEval-3 TimeML (.tml) or MEANTIME (.xml): strict and relaxed
       extraction F1, value and type F1 (anchored on each document's creation time), and the
       cost against the linguistic layer; --dump lists every miss
+
+  eval quotes <polnear-dir> [--split dev|train] [--repeats N] [--dump FILE]
+      quotes against PolNeAR attributions (brat): content F1 by overlap and exact match, for
+      direct, reported and all quotes; cue F1; speaker accuracy; --dump lists every miss
 
   eval train-ner <conll2003-dir> [--words FILE] [--epochs N] [--seed N] [--folds N] [-o FILE]
       trains the tagger on eng.train.txt, keeps the epoch best on eng.testa.dev.txt;
@@ -77,6 +82,7 @@ fn run() -> Result<()> {
     let mut epochs = 12usize;
     let mut seed = 1u64;
     let mut folds = 5usize;
+    let mut split = String::from("dev");
     let mut it = args[1..].iter();
     while let Some(a) = it.next() {
         match a.as_str() {
@@ -102,6 +108,7 @@ fn run() -> Result<()> {
             "-o" | "--output" => out = it.next().map(PathBuf::from),
             "--epochs" => epochs = number(it.next(), "--epochs")? as usize,
             "--seed" => seed = number(it.next(), "--seed")?,
+            "--split" => split = it.next().cloned().unwrap_or_default(),
             "--folds" => folds = number(it.next(), "--folds")? as usize,
             "-h" | "--help" => {
                 say!("{USAGE}");
@@ -156,6 +163,12 @@ fn run() -> Result<()> {
                 bail!("time takes the TempEval-3 folder\n{USAGE}");
             };
             time::run(dir, repeats, dump.as_deref())
+        }
+        "quotes" => {
+            let [dir] = positional.as_slice() else {
+                bail!("quotes takes the PolNeAR folder\n{USAGE}");
+            };
+            quotes::run(dir, &split, repeats, dump.as_deref())
         }
         "train-ner" => {
             let [dir] = positional.as_slice() else {

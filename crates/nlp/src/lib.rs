@@ -8,7 +8,7 @@ mod sentences;
 mod tokens;
 
 pub use ner::{Entity, EntityKind, Tagger};
-pub use roles::{people_after_roles, roles, Role};
+pub use roles::{is_role_head, people_after_roles, roles, Role};
 pub use sentences::sentences;
 pub use tokens::{tokenize, tokens_within, Token, TokenKind};
 

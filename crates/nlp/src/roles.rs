@@ -252,7 +252,8 @@ fn lower(t: &Token, text: &str) -> String {
     t.text(text).to_lowercase()
 }
 
-fn is_head(w: &str) -> bool {
+/// Whether a lower-case word is a noun that heads a role phrase ("spokesman", "ex-minister").
+pub fn is_role_head(w: &str) -> bool {
     HEADS.contains(&w) || w.strip_prefix("ex-").is_some_and(|w| HEADS.contains(&w))
 }
 
@@ -274,7 +275,7 @@ fn role_word(text: &str, tokens: &[Token], i: usize, in_name: &[bool]) -> bool {
     if is_time_word(&l) {
         return false;
     }
-    if is_head(&l)
+    if is_role_head(&l)
         || MODIFIERS.contains(&l.as_str())
         || HONORIFICS.contains(&l.as_str())
         || is_possessive(w)
@@ -294,7 +295,7 @@ fn role_word(text: &str, tokens: &[Token], i: usize, in_name: &[bool]) -> bool {
 /// do not lead into the head are dropped; the phrase must hold a head. Returns the trimmed range.
 fn shape_phrase(text: &str, tokens: &[Token], from: usize, to: usize) -> Option<(usize, usize)> {
     let words: Vec<String> = tokens[from..to].iter().map(|t| lower(t, text)).collect();
-    let last_head = words.iter().rposition(|w| is_head(w))?;
+    let last_head = words.iter().rposition(|w| is_role_head(w))?;
     let mut start = 0;
     while start < last_head
         && (ARTICLES.contains(&words[start].as_str())
@@ -316,7 +317,7 @@ fn shape_phrase(text: &str, tokens: &[Token], from: usize, to: usize) -> Option<
 /// Heads that, written in lower case right before a capitalised name, make it a person
 /// ("spokesman Peskov", "advisor Ushakov", "envoy Witkoff"): roles only people hold.
 fn names_a_person(head: &str) -> bool {
-    is_head(head)
+    is_role_head(head)
         && !matches!(
             head,
             "general"

@@ -124,6 +124,15 @@ fn word(chars: &[(usize, char)], start: usize) -> (usize, TokenKind) {
     if j - start >= 4 {
         return (j - start, TokenKind::Word);
     }
+    // A middle initial keeps its period, as CoNLL writes it: "Roger C. Altman".
+    let initial = j - start == 2
+        && chars[start].1.is_uppercase()
+        && chars.get(j).is_some_and(|&(_, c)| c == ' ')
+        && chars.get(j + 1).is_some_and(|&(_, c)| c.is_uppercase())
+        && chars.get(j + 2).is_some_and(|&(_, c)| c.is_lowercase());
+    if initial {
+        return (2, TokenKind::Word);
+    }
     loop {
         while i < chars.len() && is_word_char(chars[i].1) {
             i += 1;

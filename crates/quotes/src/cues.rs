@@ -1,0 +1,386 @@
+//! The words that introduce speech and attributed thought: speech verbs in all their forms,
+//! verbs of belief and intention, and the function words around them.
+
+/// Verb lemmas that report speech, writing or a stated position, and the forms to build.
+/// Each entry: base, third person, past, gerund.
+const SPEECH: &[[&str; 4]] = &[
+    ["say", "says", "said", "saying"],
+    ["tell", "tells", "told", "telling"],
+    ["add", "adds", "added", "adding"],
+    ["ask", "asks", "asked", "asking"],
+    ["write", "writes", "wrote", "writing"],
+    ["note", "notes", "noted", "noting"],
+    ["report", "reports", "reported", "reporting"],
+    ["announce", "announces", "announced", "announcing"],
+    ["explain", "explains", "explained", "explaining"],
+    ["argue", "argues", "argued", "arguing"],
+    ["warn", "warns", "warned", "warning"],
+    ["insist", "insists", "insisted", "insisting"],
+    ["claim", "claims", "claimed", "claiming"],
+    ["state", "states", "stated", "stating"],
+    ["declare", "declares", "declared", "declaring"],
+    ["reply", "replies", "replied", "replying"],
+    ["respond", "responds", "responded", "responding"],
+    ["continue", "continues", "continued", "continuing"],
+    [
+        "acknowledge",
+        "acknowledges",
+        "acknowledged",
+        "acknowledging",
+    ],
+    ["suggest", "suggests", "suggested", "suggesting"],
+    ["recall", "recalls", "recalled", "recalling"],
+    ["tweet", "tweets", "tweeted", "tweeting"],
+    ["post", "posts", "posted", "posting"],
+    ["confirm", "confirms", "confirmed", "confirming"],
+    ["deny", "denies", "denied", "denying"],
+    ["stress", "stresses", "stressed", "stressing"],
+    ["emphasise", "emphasises", "emphasised", "emphasising"],
+    ["emphasize", "emphasizes", "emphasized", "emphasizing"],
+    ["complain", "complains", "complained", "complaining"],
+    ["admit", "admits", "admitted", "admitting"],
+    ["predict", "predicts", "predicted", "predicting"],
+    ["promise", "promises", "promised", "promising"],
+    ["vow", "vows", "vowed", "vowing"],
+    ["pledge", "pledges", "pledged", "pledging"],
+    ["assert", "asserts", "asserted", "asserting"],
+    ["contend", "contends", "contended", "contending"],
+    ["maintain", "maintains", "maintained", "maintaining"],
+    ["reiterate", "reiterates", "reiterated", "reiterating"],
+    ["repeat", "repeats", "repeated", "repeating"],
+    ["joke", "jokes", "joked", "joking"],
+    ["quip", "quips", "quipped", "quipping"],
+    ["boast", "boasts", "boasted", "boasting"],
+    ["concede", "concedes", "conceded", "conceding"],
+    ["observe", "observes", "observed", "observing"],
+    ["comment", "comments", "commented", "commenting"],
+    ["remark", "remarks", "remarked", "remarking"],
+    ["reveal", "reveals", "revealed", "revealing"],
+    ["estimate", "estimates", "estimated", "estimating"],
+    ["conclude", "concludes", "concluded", "concluding"],
+    ["disclose", "discloses", "disclosed", "disclosing"],
+    ["allege", "alleges", "alleged", "alleging"],
+    ["agree", "agrees", "agreed", "agreeing"],
+    ["urge", "urges", "urged", "urging"],
+    ["cite", "cites", "cited", "citing"],
+    ["indicate", "indicates", "indicated", "indicating"],
+    ["point", "points", "pointed", "pointing"],
+    ["shout", "shouts", "shouted", "shouting"],
+    ["yell", "yells", "yelled", "yelling"],
+    ["whisper", "whispers", "whispered", "whispering"],
+    ["testify", "testifies", "testified", "testifying"],
+    ["mention", "mentions", "mentioned", "mentioning"],
+    ["describe", "describes", "described", "describing"],
+    ["recount", "recounts", "recounted", "recounting"],
+    ["counter", "counters", "countered", "countering"],
+    ["retort", "retorts", "retorted", "retorting"],
+    ["charge", "charges", "charged", "charging"],
+    ["demand", "demands", "demanded", "demanding"],
+    ["threaten", "threatens", "threatened", "threatening"],
+    ["propose", "proposes", "proposed", "proposing"],
+    ["caution", "cautions", "cautioned", "cautioning"],
+    ["speculate", "speculates", "speculated", "speculating"],
+    ["read", "reads", "read", "reading"],
+    ["show", "shows", "showed", "showing"],
+    ["find", "finds", "found", "finding"],
+    ["interject", "interjects", "interjected", "interjecting"],
+    ["explode", "explodes", "exploded", "exploding"],
+    ["fire", "fires", "fired", "firing"],
+    ["shoot", "shoots", "shot", "shooting"],
+    ["snap", "snaps", "snapped", "snapping"],
+    ["scoff", "scoffs", "scoffed", "scoffing"],
+    ["laugh", "laughs", "laughed", "laughing"],
+    ["chant", "chants", "chanted", "chanting"],
+    ["sing", "sings", "sang", "singing"],
+    ["cry", "cries", "cried", "crying"],
+    ["exclaim", "exclaims", "exclaimed", "exclaiming"],
+    ["proclaim", "proclaims", "proclaimed", "proclaiming"],
+    ["muse", "muses", "mused", "musing"],
+    ["plead", "pleads", "pleaded", "pleading"],
+    ["inquire", "inquires", "inquired", "inquiring"],
+    ["answer", "answers", "answered", "answering"],
+];
+
+/// Verbs of belief, knowledge and intention: "she believes that ...", "they fear ...".
+const THOUGHT: &[[&str; 4]] = &[
+    ["believe", "believes", "believed", "believing"],
+    ["think", "thinks", "thought", "thinking"],
+    ["expect", "expects", "expected", "expecting"],
+    ["fear", "fears", "feared", "fearing"],
+    ["hope", "hopes", "hoped", "hoping"],
+    ["know", "knows", "knew", "knowing"],
+    ["feel", "feels", "felt", "feeling"],
+    ["worry", "worries", "worried", "worrying"],
+    ["doubt", "doubts", "doubted", "doubting"],
+    ["wonder", "wonders", "wondered", "wondering"],
+    ["suspect", "suspects", "suspected", "suspecting"],
+    ["learn", "learns", "learned", "learning"],
+];
+
+/// Whether `word` (lower case) is a form of a speech verb.
+pub fn is_speech(word: &str) -> bool {
+    SPEECH.iter().any(|forms| forms.contains(&word))
+}
+
+/// Whether `word` (lower case) is a form of a verb of belief or intention.
+pub fn is_thought(word: &str) -> bool {
+    THOUGHT.iter().any(|forms| forms.contains(&word))
+}
+
+/// Whether the verb form may take its content as a bare clause ("said the talks failed");
+/// every other cue needs a frame after it ("that", a quote, a colon) before it counts,
+/// since most speech verbs also take plain objects ("added a clause", "found the body").
+pub fn takes_bare_clause(word: &str) -> bool {
+    const LEMMAS: &[&str] = &[
+        "say",
+        "tell",
+        "add",
+        "write",
+        "note",
+        "argue",
+        "insist",
+        "claim",
+        "warn",
+        "explain",
+        "suggest",
+        "acknowledge",
+        "admit",
+        "predict",
+        "believe",
+        "think",
+        "hope",
+        "fear",
+        "know",
+        "feel",
+        "assert",
+        "contend",
+        "concede",
+        "recall",
+        "complain",
+        "reply",
+        "respond",
+        "deny",
+    ];
+    SPEECH
+        .iter()
+        .chain(THOUGHT)
+        .any(|forms| LEMMAS.contains(&forms[0]) && forms.contains(&word))
+}
+
+/// Verbs whose first object is the hearer, not the content: "told reporters that ...".
+pub fn takes_hearer(word: &str) -> bool {
+    matches!(
+        word,
+        "tell"
+            | "tells"
+            | "told"
+            | "telling"
+            | "ask"
+            | "asks"
+            | "asked"
+            | "asking"
+            | "warn"
+            | "warns"
+            | "warned"
+            | "urge"
+            | "urges"
+            | "urged"
+            | "remind"
+            | "reminded"
+            | "assure"
+            | "assured"
+            | "promise"
+            | "promised"
+            | "inform"
+            | "informed"
+    )
+}
+
+/// Pronouns that can name a speaker, with whether they point at one person.
+pub fn pronoun(word: &str) -> Option<Pronoun> {
+    match word {
+        "he" | "she" => Some(Pronoun::Singular),
+        "they" => Some(Pronoun::Plural),
+        "i" | "we" | "you" | "it" => Some(Pronoun::Other),
+        "who" => Some(Pronoun::Relative),
+        _ => None,
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Pronoun {
+    Singular,
+    Plural,
+    Relative,
+    Other,
+}
+
+/// Words that may stand between a speaker and the verb: auxiliaries and adverbs
+/// ("has also said", "later told"). Words ending in "-ly" are adverbs too.
+pub fn is_between(word: &str) -> bool {
+    matches!(
+        word,
+        "also"
+            | "has"
+            | "have"
+            | "had"
+            | "'s"
+            | "’s"
+            | "would"
+            | "will"
+            | "could"
+            | "might"
+            | "may"
+            | "did"
+            | "does"
+            | "do"
+            | "later"
+            | "then"
+            | "once"
+            | "again"
+            | "further"
+            | "often"
+            | "never"
+            | "already"
+            | "even"
+            | "still"
+            | "since"
+            | "earlier"
+            | "just"
+            | "not"
+            | "n't"
+            | "'ve"
+            | "’ve"
+            | "recently"
+    ) || (word.len() > 4 && word.ends_with("ly") && !matches!(word, "early" | "family" | "ally"))
+}
+
+/// Function words that cannot head the noun phrase of a speaker.
+pub fn is_function_word(word: &str) -> bool {
+    matches!(
+        word,
+        "the"
+            | "a"
+            | "an"
+            | "and"
+            | "or"
+            | "but"
+            | "that"
+            | "this"
+            | "these"
+            | "those"
+            | "which"
+            | "what"
+            | "when"
+            | "where"
+            | "while"
+            | "as"
+            | "if"
+            | "of"
+            | "in"
+            | "on"
+            | "at"
+            | "to"
+            | "for"
+            | "with"
+            | "by"
+            | "from"
+            | "about"
+            | "than"
+            | "so"
+            | "because"
+            | "is"
+            | "was"
+            | "are"
+            | "were"
+            | "be"
+            | "been"
+            | "being"
+            | "not"
+            | "there"
+            | "here"
+            | "how"
+            | "why"
+            | "his"
+            | "her"
+            | "its"
+            | "their"
+            | "our"
+            | "my"
+            | "your"
+            | "him"
+            | "them"
+            | "us"
+            | "me"
+            | "one"
+            | "all"
+            | "some"
+            | "any"
+            | "no"
+            | "more"
+            | "most"
+            | "many"
+            | "much"
+            | "also"
+            | "just"
+            | "only"
+            | "even"
+            | "yet"
+            | "still"
+            | "after"
+            | "before"
+            | "since"
+            | "until"
+            | "into"
+            | "over"
+            | "under"
+            | "up"
+            | "down"
+            | "out"
+            | "off"
+            | "had"
+            | "has"
+            | "have"
+            | "would"
+            | "will"
+            | "could"
+            | "should"
+            | "can"
+            | "may"
+            | "might"
+            | "must"
+            | "do"
+            | "does"
+            | "did"
+    )
+}
+
+/// Words that may begin a speaker's noun phrase and belong to it.
+pub fn is_determiner(word: &str) -> bool {
+    matches!(
+        word,
+        "the"
+            | "a"
+            | "an"
+            | "his"
+            | "her"
+            | "its"
+            | "their"
+            | "our"
+            | "this"
+            | "that"
+            | "these"
+            | "those"
+            | "another"
+            | "other"
+            | "some"
+            | "many"
+            | "several"
+            | "two"
+            | "three"
+            | "both"
+            | "one"
+            | "most"
+            | "few"
+    )
+}

@@ -1,0 +1,715 @@
+//! Quotes as a layer of spans: what was said (direct or reported), the cue that reports it, and
+//! who said it, with the speaker resolved to a named person or organisation of the article.
+//!
+//! The layer is built from the tokens, sentences, entities and roles of `nlp::Layers` and
+//! the quotation-mark regions of the text; it never changes the text.
+
+// A quote's content is a list of token ranges, and most quotes have exactly one.
+#![allow(clippy::single_range_in_vec_init)]
+
+mod cues;
+mod marks;
+mod phrases;
+mod speaker;
+
+pub use marks::{regions, Region};
+
+use model::Span;
+use nlp::{EntityKind, Layers, Token, TokenKind};
+use phrases::Np;
+
+/// One attributed statement.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Quote {
+    /// What was said, in text order: one span, or several when the attribution splits a quote
+    /// ("“We are ready,” he said, “to talk.”").
+    pub content: Vec<Span>,
+    /// The speech verb or phrase ("said", "according to", a colon), if the text has one.
+    pub cue: Option<Span>,
+    /// The words that name the speaker here ("he", "the Kremlin spokesman", "Peskov").
+    pub speaker: Option<Span>,
+    /// The named person or organisation the speaker refers to, when it can be told.
+    pub resolved: Option<Resolved>,
+    /// The content is entirely inside quotation marks.
+    pub direct: bool,
+}
+
+/// A speaker resolved to a name mention of the article (the fullest form of the name).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Resolved {
+    pub span: Span,
+    pub kind: EntityKind,
+}
+
+impl Quote {
+    /// From the start of the first content part to the end of the last.
+    pub fn hull(&self) -> Span {
+        let first = self.content.first().map_or(0, |s| s.start());
+        let last = self.content.last().map_or(first, |s| s.end());
+        Span::new(first, last)
+    }
+}
+
+/// The text and layers every step reads, with per-token lookups.
+pub(crate) struct Doc<'a> {
+    pub text: &'a str,
+    pub tokens: &'a [Token],
+    pub layers: &'a Layers,
+    pub lower: Vec<String>,
+    /// For each token, the quotation-mark region it is in.
+    pub region: Vec<Option<usize>>,
+    pub regions: Vec<Region>,
+    /// For each token, the entity it belongs to.
+    pub entity: Vec<Option<usize>>,
+    /// For each token, its sentence.
+    pub sentence: Vec<usize>,
+    /// Each sentence's token range.
+    pub ranges: Vec<std::ops::Range<usize>>,
+}
+
+impl<'a> Doc<'a> {
+    fn new(text: &'a str, layers: &'a Layers) -> Doc<'a> {
+        let tokens = &layers.tokens[..];
+        let lower = tokens.iter().map(|t| t.text(text).to_lowercase()).collect();
+        let regions = marks::regions(text);
+        let mut region = vec![None; tokens.len()];
+        for (ri, r) in regions.iter().enumerate() {
+            for slot in &mut region[nlp::tokens_within(tokens, r.span)] {
+                *slot = Some(ri);
+            }
+        }
+        let mut entity = vec![None; tokens.len()];
+        for (ei, e) in layers.entities.iter().enumerate() {
+            for slot in &mut entity[nlp::tokens_within(tokens, e.span)] {
+                *slot = Some(ei);
+            }
+        }
+        let ranges: Vec<_> = layers
+            .sentences
+            .iter()
+            .map(|s| nlp::tokens_within(tokens, *s))
+            .collect();
+        let mut sentence = vec![0; tokens.len()];
+        for (si, r) in ranges.iter().enumerate() {
+            for slot in &mut sentence[r.clone()] {
+                *slot = si;
+            }
+        }
+        Doc {
+            text,
+            tokens,
+            layers,
+            lower,
+            region,
+            regions,
+            entity,
+            sentence,
+            ranges,
+        }
+    }
+
+    pub fn word(&self, i: usize) -> &str {
+        self.lower.get(i).map_or("", String::as_str)
+    }
+
+    pub fn kind(&self, i: usize) -> Option<TokenKind> {
+        self.tokens.get(i).map(|t| t.kind)
+    }
+
+    /// Tokens `a..b` as a byte span.
+    pub fn span(&self, a: usize, b: usize) -> Span {
+        Span::new(self.tokens[a].span.start(), self.tokens[b - 1].span.end())
+    }
+
+    /// Whether token `i` opens a quotation-mark region.
+    pub fn opens(&self, i: usize) -> bool {
+        self.region[i].is_some_and(|r| self.regions[r].span.start() == self.tokens[i].span.start())
+    }
+
+    /// Whether token `i` closes a quotation-mark region.
+    pub fn closes(&self, i: usize) -> bool {
+        self.region[i].is_some_and(|r| {
+            self.regions[r].closed && self.regions[r].span.end() == self.tokens[i].span.end()
+        })
+    }
+
+    fn is_separator(&self, i: usize) -> bool {
+        matches!(self.word(i), "," | "—" | "–" | "-" | "--") || self.closes(i)
+    }
+}
+
+/// Every quote of the text, ordered by where its content starts.
+pub fn quotes(text: &str, layers: &Layers) -> Vec<Quote> {
+    let doc = Doc::new(text, layers);
+    let mut found: Vec<Found> = Vec::new();
+    let mut claimed = vec![false; doc.tokens.len()];
+    for si in 0..doc.ranges.len() {
+        let r = doc.ranges[si].clone();
+        let mut i = r.start;
+        while i < r.end {
+            if claimed[i] || doc.region[i].is_some() {
+                i += 1;
+                continue;
+            }
+            match attribution(&doc, r.clone(), i, &claimed) {
+                Some(f) => {
+                    for part in &f.content {
+                        claimed[part.clone()].fill(true);
+                    }
+                    claimed[f.cue.clone()].fill(true);
+                    i = f.cue.end;
+                    found.push(f);
+                }
+                None => i += 1,
+            }
+        }
+        if let Some(f) = headline_colon(&doc, r.clone(), &claimed) {
+            for part in &f.content {
+                claimed[part.clone()].fill(true);
+            }
+            found.push(f);
+        }
+    }
+    found.sort_by_key(|f| f.content[0].start);
+    for extra in unattributed(&doc, &claimed) {
+        let part = extra.content[0].clone();
+        // "“One,” he said. “Two.”": the next quote of the paragraph goes on with the same one.
+        let before = found.partition_point(|f| f.content[0].start < part.start);
+        if let Some(prev) = before.checked_sub(1).map(|b| &mut found[b]) {
+            let last = prev
+                .content
+                .iter()
+                .map(|r| r.end)
+                .max()
+                .unwrap_or(0)
+                .max(prev.cue.end);
+            let gap =
+                &doc.text[doc.tokens[last - 1].span.end()..doc.tokens[part.start].span.start()];
+            if doc.opens(prev.content[0].start)
+                && !gap.contains('\n')
+                && doc.sentence[part.start] <= doc.sentence[last - 1] + 1
+            {
+                prev.content.push(part);
+                continue;
+            }
+        }
+        let mut extra = extra;
+        // "... is shown lecturing: “...”": the sentence before the colon names the speaker.
+        if part.start > 0 && doc.word(part.start - 1) == ":" {
+            let si = doc.sentence[part.start - 1];
+            let r = doc.ranges[si].clone();
+            if let Some(np) = sentence_subject(&doc, r.start, part.start - 1) {
+                extra.speaker = Some(np);
+                extra.cue = part.start - 1..part.start;
+                extra.continues = false;
+            }
+        }
+        found.insert(before, extra);
+    }
+    speaker::resolve_all(&doc, &mut found);
+    found.into_iter().map(|f| f.into_quote(&doc)).collect()
+}
+
+/// A quote as token ranges, before speakers are resolved.
+#[derive(Debug, Clone)]
+pub(crate) struct Found {
+    pub content: Vec<std::ops::Range<usize>>,
+    pub cue: std::ops::Range<usize>,
+    pub speaker: Option<Np>,
+    pub resolved: Option<Resolved>,
+    /// Carries the speaker over from the quote before it (a quote paragraph that continues).
+    pub continues: bool,
+}
+
+impl Found {
+    fn into_quote(self, doc: &Doc) -> Quote {
+        let content: Vec<Span> = self
+            .content
+            .iter()
+            .map(|r| doc.span(r.start, r.end))
+            .collect();
+        let direct = self.content.iter().all(|r| {
+            doc.opens(r.start)
+                && doc.region[r.start] == doc.region[r.end - 1]
+                && (doc.closes(r.end - 1) || !doc.regions[doc.region[r.start].unwrap_or(0)].closed)
+        });
+        Quote {
+            content,
+            cue: (!self.cue.is_empty()).then(|| doc.span(self.cue.start, self.cue.end)),
+            speaker: self.speaker.map(|np| doc.span(np.start, np.end)),
+            resolved: self.resolved,
+            direct,
+        }
+    }
+}
+
+/// The end of the sentence's content: before its final full stop (a closing mark stays).
+fn trimmed_end(doc: &Doc, from: usize, r: &std::ops::Range<usize>) -> usize {
+    let mut end = r.end;
+    while end > from && matches!(doc.word(end - 1), "." | "!" | "?" | ";" | "…" | ":") {
+        end -= 1;
+    }
+    end
+}
+
+/// The attribution whose cue is token `c`, if the sentence frames one around it.
+fn attribution(doc: &Doc, r: std::ops::Range<usize>, c: usize, claimed: &[bool]) -> Option<Found> {
+    let w = doc.word(c);
+    if w == "according" && doc.word(c + 1) == "to" {
+        return according(doc, r, c, claimed);
+    }
+    if !(cues::is_speech(w) || cues::is_thought(w)) {
+        return None;
+    }
+    // A capitalised verb inside a sentence is a name ("The Washington Post", "United States").
+    let capitalised = doc.tokens[c].text(doc.text).starts_with(char::is_uppercase);
+    if doc.entity[c].is_some()
+        || (capitalised && c > r.start && !doc.opens(c - 1) && !title_case(doc, &r))
+    {
+        return None;
+    }
+    // Content starts where the earlier attributions of the sentence end.
+    let mut first = r.start;
+    while first < c && claimed[first] {
+        first += 1;
+    }
+    // The speaker before the verb, over auxiliaries and adverbs: "he has also said".
+    let mut e = c;
+    while e > first && cues::is_between(doc.word(e - 1)) {
+        e -= 1;
+    }
+    // "The president last week said", "Peskov on Tuesday told": step over the time phrase.
+    if e > first && phrases::is_time_word(doc.word(e - 1)) {
+        let mut k = e - 1;
+        while k > first
+            && (phrases::is_time_word(doc.word(k - 1))
+                || matches!(
+                    doc.word(k - 1),
+                    "last" | "this" | "next" | "on" | "in" | "at" | "early" | "late"
+                )
+                || doc.kind(k - 1) == Some(TokenKind::Number))
+            && e - k < 4
+        {
+            k -= 1;
+        }
+        if matches!(
+            doc.word(k),
+            "last" | "this" | "next" | "on" | "in" | "at" | "earlier" | "later" | "early" | "late"
+        ) || model::calendar::weekday_number(doc.word(k)).is_some()
+        {
+            e = k;
+            while e > first && cues::is_between(doc.word(e - 1)) {
+                e -= 1;
+            }
+        }
+    }
+    let left = (e > first)
+        .then(|| phrases::subject(doc, first, e - 1))
+        .flatten();
+    let clause_start = left.map_or(e, |np| np.clause_start);
+    let end = trimmed_end(doc, c + 1, &r);
+
+    // Postposed: "Content, he said." or "Content, said the minister."
+    let before_sep = (clause_start > first + 1 && doc.is_separator(clause_start - 1))
+        // "“... Not fit!” Trump tweeted.": the splitter ended a sentence at the closing mark.
+        || (clause_start == r.start && r.start > 0 && doc.closes(r.start - 1) && !claimed[r.start - 1]);
+    let right = phrases::object(doc, c + 1, end);
+    let after_is_empty = c + 1 >= end || doc.is_separator(c + 1);
+    let inverted = left.is_none()
+        && right.is_some_and(|np| {
+            np.end >= end
+                || doc.is_separator(np.end)
+                || (!w.ends_with("ing") && adjunct_tail(doc, np.end - 1, end))
+        });
+    if before_sep
+        && (after_is_empty || inverted || (left.is_some() && takes_short_tail(doc, c, end)))
+    {
+        let speaker = left.or(if inverted { right } else { None })?;
+        let sep = clause_start - 1;
+        // "“Content,” he said": the mark and the comma inside it belong to the content.
+        let content_end = if doc.closes(sep) { sep + 1 } else { sep };
+        let mut content_start = first.min(sep);
+        if let Some(ri) = doc.region[content_end.saturating_sub(1)] {
+            // A quote that began in an earlier sentence: "“One. Two,” he said."
+            let open = nlp::tokens_within(doc.tokens, doc.regions[ri].span).start;
+            content_start = content_start.min(open);
+        }
+        while content_start < content_end && claimed[content_start] {
+            content_start += 1;
+        }
+        if content_end < content_start + 2 {
+            return None;
+        }
+        let mut content = vec![content_start..content_end];
+        // "“We are ready,” he said, “to talk.”": the quote goes on after the attribution.
+        let mut clause_end = speaker.end.max(c + 1);
+        if inverted && doc.word(clause_end) == "," {
+            // "said Yuri Ushakov, Putin's foreign policy aide": the role is not content.
+            let next = doc.tokens.get(clause_end + 1).map(|t| t.span.start());
+            if let Some(role) = doc.layers.roles.iter().find(|r| {
+                Some(r.role.start()) == next || r.person == doc.span(speaker.start, speaker.end)
+            }) {
+                if role.role.start() > doc.tokens[clause_end].span.start() {
+                    clause_end = nlp::tokens_within(doc.tokens, role.role).end;
+                }
+            }
+        }
+        let comma = doc.word(clause_end) == ",";
+        let resume = clause_end + usize::from(comma);
+        if resume < r.end && doc.opens(resume) {
+            let ri = doc.region[resume].unwrap_or(0);
+            let stop = nlp::tokens_within(doc.tokens, doc.regions[ri].span).end;
+            content.push(resume..stop.max(resume + 1));
+        } else if comma && end >= resume + 2 && continues_content(doc, resume) {
+            // "The two nations, Xi said, now have a chance": the sentence goes on.
+            content.push(resume..end);
+        }
+        return Some(Found {
+            content,
+            cue: c..c + 1,
+            speaker: Some(speaker),
+            resolved: None,
+            continues: false,
+        });
+    }
+
+    // Preposed: "He said (that) content", "She told reporters: “content”", and the participle
+    // of a sentence's subject: "Trump attacked the media, saying the coverage was unfair".
+    let participle = (w.ends_with("ing") && doc.word(c - 1) == ",")
+        || (left.is_none() && e > first + 1 && matches!(doc.word(e - 1), "and" | "but"));
+    let speaker = if participle {
+        sentence_subject(doc, first, c)?
+    } else {
+        left?
+    };
+    let mut j = c + 1;
+    if cues::takes_hearer(w) {
+        // "told reporters that ...", but not "warned the plan could fail".
+        if let Some(h) = phrases::object(doc, j, end) {
+            if matches!(doc.word(h.end), "that" | ":" | "," | "to") || doc.opens(h.end) {
+                j = h.end;
+            }
+        }
+    }
+    // "replied evenly, ...": an adverb after the verb is not content.
+    while j < end
+        && doc.word(j).len() > 4
+        && doc.word(j).ends_with("ly")
+        && cues::is_between(doc.word(j))
+    {
+        j += 1;
+    }
+    // "said on Tuesday that ...": the content starts at a nearby "that".
+    if let Some(t) = (j..(j + 6).min(end)).find(|&t| doc.word(t) == "that") {
+        if (j..t)
+            .all(|k| doc.kind(k) == Some(TokenKind::Word) || doc.kind(k) == Some(TokenKind::Number))
+        {
+            j = t;
+        }
+    }
+    let colon = matches!(doc.word(j), ":" | ",");
+    if colon {
+        j += 1;
+    }
+    let framed = doc.word(j) == "that" || (j < end && doc.opens(j)) || colon;
+    if !framed && !cues::takes_bare_clause(w) {
+        return None;
+    }
+    if j >= end && (doc.word(j) == ":" || colon) {
+        // "He told reporters:" followed by the quote in the next sentence or paragraph.
+        let next = r.end;
+        if next < doc.tokens.len() && doc.opens(next) {
+            let ri = doc.region[next].unwrap_or(0);
+            let stop = nlp::tokens_within(doc.tokens, doc.regions[ri].span).end;
+            return Some(Found {
+                content: vec![next..stop],
+                cue: c..c + 1,
+                speaker: Some(speaker),
+                resolved: None,
+                continues: false,
+            });
+        }
+        return None;
+    }
+    if end < j + 2 || !starts_content(doc, j) {
+        return None;
+    }
+    let end = next_attribution(doc, j, end).unwrap_or(end);
+    Some(Found {
+        content: vec![j..end],
+        cue: c..c + 1,
+        speaker: Some(speaker),
+        resolved: None,
+        continues: false,
+    })
+}
+
+/// Whether most words of the sentence are capitalised, as in a headline.
+fn title_case(doc: &Doc, r: &std::ops::Range<usize>) -> bool {
+    let words: Vec<&str> = r
+        .clone()
+        .filter(|&k| doc.kind(k) == Some(TokenKind::Word))
+        .map(|k| doc.tokens[k].text(doc.text))
+        .collect();
+    let caps = words
+        .iter()
+        .filter(|w| w.starts_with(char::is_uppercase))
+        .count();
+    words.len() >= 3 && caps * 3 >= words.len() * 2
+}
+
+/// After a postposed "he said", a short tail that is not content: "..., he said on Tuesday."
+fn takes_short_tail(doc: &Doc, c: usize, end: usize) -> bool {
+    (end <= c + 5 || adjunct_tail(doc, c, end)) && plain_tail(doc, c, end)
+}
+
+/// A tail that starts like an adverbial: "said in a statement", "said on Tuesday".
+fn adjunct_tail(doc: &Doc, c: usize, end: usize) -> bool {
+    let adjunct = matches!(
+        doc.word(c + 1),
+        "in" | "on"
+            | "at"
+            | "during"
+            | "after"
+            | "before"
+            | "to"
+            | "of"
+            | "from"
+            | "while"
+            | "when"
+            | "last"
+            | "this"
+            | "earlier"
+            | "later"
+            | "yesterday"
+            | "today"
+    ) || model::calendar::weekday_number(doc.word(c + 1)).is_some();
+    adjunct && plain_tail(doc, c, end)
+}
+
+/// A tail with no quote, no "that" and no other cue in it.
+fn plain_tail(doc: &Doc, c: usize, end: usize) -> bool {
+    (c + 1..end).all(|k| {
+        doc.region[k].is_none()
+            && doc.word(k) != "that"
+            && !cues::is_speech(doc.word(k))
+            && !cues::is_thought(doc.word(k))
+    })
+}
+
+/// Where reported content gives way to another speaker's attribution: "The Kremlin said talks
+/// would resume, and Downing Street warned ..." ends the Kremlin's content before ", and".
+fn next_attribution(doc: &Doc, j: usize, end: usize) -> Option<usize> {
+    for k in j + 2..end {
+        let w = doc.word(k);
+        if doc.region[k].is_some() || !(cues::is_speech(w) || cues::is_thought(w)) {
+            continue;
+        }
+        let mut e = k;
+        while e > j && cues::is_between(doc.word(e - 1)) {
+            e -= 1;
+        }
+        let Some(np) = phrases::subject(doc, j, e.checked_sub(1)?) else {
+            continue;
+        };
+        let Some(p) = np.clause_start.checked_sub(1).filter(|&p| p > j) else {
+            continue;
+        };
+        if matches!(
+            doc.word(p),
+            "and" | "but" | "though" | "although" | "while" | "whereas" | ";"
+        ) {
+            let mut stop = p;
+            while stop > j + 1 && matches!(doc.word(stop - 1), "," | ";") {
+                stop -= 1;
+            }
+            return Some(stop);
+        }
+    }
+    None
+}
+
+/// Whether the words after "…, he said," go on with the content rather than a new clause.
+fn continues_content(doc: &Doc, j: usize) -> bool {
+    let w = doc.word(j);
+    starts_content(doc, j)
+        && !cues::is_speech(w)
+        && !cues::is_thought(w)
+        && !matches!(
+            w,
+            "after"
+                | "before"
+                | "when"
+                | "while"
+                | "as"
+                | "because"
+                | "since"
+                | "during"
+                | "according"
+                | "though"
+                | "although"
+                | "if"
+                | "then"
+                | "who"
+                | "which"
+                | "where"
+        )
+}
+
+/// The subject a participle cue belongs to: the first name, pronoun or phrase of the sentence.
+fn sentence_subject(doc: &Doc, first: usize, c: usize) -> Option<Np> {
+    let k =
+        (first..c).find(|&k| doc.region[k].is_none() && doc.kind(k) == Some(TokenKind::Word))?;
+    if let Some(ei) = doc.entity[k] {
+        let e = &doc.layers.entities[ei];
+        if e.kind != EntityKind::Misc {
+            let r = nlp::tokens_within(doc.tokens, e.span);
+            return Some(Np {
+                start: r.start,
+                end: r.end,
+                clause_start: r.start,
+            });
+        }
+    }
+    if cues::pronoun(doc.word(k)).is_some_and(|p| p != cues::Pronoun::Relative) {
+        return Some(Np {
+            start: k,
+            end: k + 1,
+            clause_start: k,
+        });
+    }
+    if cues::is_determiner(doc.word(k)) {
+        return phrases::object(doc, k, c);
+    }
+    // Otherwise a run of capitalised words: "Trump attacked ..." gives "Trump".
+    let end = (k..c)
+        .find(|&j| {
+            !doc.tokens[j]
+                .text(doc.text)
+                .starts_with(|ch: char| ch.is_uppercase())
+        })
+        .unwrap_or(c);
+    (end > k && end < c).then_some(Np {
+        start: k,
+        end,
+        clause_start: k,
+    })
+}
+
+/// Whether token `j` can begin reported content (not a preposition or a bare object).
+fn starts_content(doc: &Doc, j: usize) -> bool {
+    !matches!(
+        doc.word(j),
+        "to" | "of"
+            | "for"
+            | "about"
+            | "on"
+            | "in"
+            | "at"
+            | "by"
+            | "with"
+            | "from"
+            | "as"
+            | "into"
+            | "up"
+            | "out"
+            | "off"
+            | "over"
+            | "down"
+            | "and"
+            | "or"
+            | "but"
+            | ")"
+            | "("
+    )
+}
+
+/// "According to X, content." and "Content, according to X."
+fn according(doc: &Doc, r: std::ops::Range<usize>, c: usize, claimed: &[bool]) -> Option<Found> {
+    let end = trimmed_end(doc, c + 2, &r);
+    let np = phrases::object(doc, c + 2, end)?;
+    let mut first = r.start;
+    while first < c && claimed[first] {
+        first += 1;
+    }
+    let lead = (first..c).all(|k| matches!(doc.word(k), "but" | "and" | "," | "so" | "yet"));
+    let content = if lead && doc.word(np.end) == "," && np.end + 3 <= end {
+        np.end + 1..end
+    } else if c > first + 2 && doc.is_separator(c - 1) {
+        let stop = if doc.closes(c - 1) { c } else { c - 1 };
+        first..stop
+    } else if c > first + 2 && np.end >= end {
+        first..c
+    } else {
+        return None;
+    };
+    Some(Found {
+        content: vec![content],
+        cue: c..c + 2,
+        speaker: Some(np),
+        resolved: None,
+        continues: false,
+    })
+}
+
+/// A headline-style attribution: "Peskov: talks will go on".
+fn headline_colon(doc: &Doc, r: std::ops::Range<usize>, claimed: &[bool]) -> Option<Found> {
+    let ei = doc.entity[r.start]?;
+    let entity = &doc.layers.entities[ei];
+    if !matches!(entity.kind, EntityKind::Person | EntityKind::Organization) {
+        return None;
+    }
+    let name = nlp::tokens_within(doc.tokens, entity.span);
+    if name.start != r.start || doc.word(name.end) != ":" {
+        return None;
+    }
+    let start = name.end + 1;
+    let end = trimmed_end(doc, start, &r);
+    if end < start + 3 || claimed[start..end].iter().any(|&c| c) {
+        return None;
+    }
+    Some(Found {
+        content: vec![start..end],
+        cue: name.end..name.end + 1,
+        speaker: Some(Np {
+            start: name.start,
+            end: name.end,
+            clause_start: name.start,
+        }),
+        resolved: None,
+        continues: false,
+    })
+}
+
+/// Quoted passages of four words or more that no cue claimed: a quote paragraph that goes on
+/// from the one before, or a quote whose speaker the text never names.
+fn unattributed(doc: &Doc, claimed: &[bool]) -> Vec<Found> {
+    let mut out = Vec::new();
+    for region in &doc.regions {
+        let toks = nlp::tokens_within(doc.tokens, region.span);
+        if toks.is_empty() || toks.clone().any(|k| claimed[k]) {
+            continue;
+        }
+        let words = toks
+            .clone()
+            .filter(|&k| doc.kind(k) == Some(TokenKind::Word))
+            .count();
+        // A short quote inside a sentence is a scare quote or a title, not a statement.
+        let sentence = doc.ranges[doc.sentence[toks.start]].clone();
+        let whole = toks.start <= sentence.start + 1 && toks.end + 2 >= sentence.end;
+        if words < 4 || (!whole && words < 8) {
+            continue;
+        }
+        out.push(Found {
+            content: vec![toks],
+            cue: 0..0,
+            speaker: None,
+            resolved: None,
+            continues: true,
+        });
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests;

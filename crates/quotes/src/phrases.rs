@@ -1,0 +1,304 @@
+//! The noun phrases around a cue: the speaker before the verb ("Kremlin spokesman Dmitry
+//! Peskov said", "Yuri Ushakov, Putin's aide, said", "sources said") and the one after it
+//! ("said Yuri Ushakov", "told reporters", "according to the Kremlin").
+
+use crate::{cues, Doc};
+use nlp::TokenKind;
+
+/// A noun phrase as a token range; `clause_start` is where the attribution clause begins
+/// (before an appositive or relative clause that sits between the name and the verb).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Np {
+    pub start: usize,
+    pub end: usize,
+    pub clause_start: usize,
+}
+
+const MAX_WORDS: usize = 7;
+
+/// The phrase ending at token `e` (inclusive) that can be the subject of a speech verb;
+/// `first` is the first token it may use.
+pub fn subject(doc: &Doc, first: usize, e: usize) -> Option<Np> {
+    let w = doc.word(e);
+    if w == "," {
+        return appositive(doc, first, e);
+    }
+    if let Some(p) = cues::pronoun(w) {
+        if p == cues::Pronoun::Relative {
+            // "Trump, who said that ...": the speaker is the phrase before the comma.
+            if e >= first + 2 && doc.word(e - 1) == "," {
+                return subject(doc, first, e - 2).map(|np| Np {
+                    clause_start: np.clause_start,
+                    ..np
+                });
+            }
+            // "four in 10 who said ...": the relative pronoun stands for the speaker.
+            return Some(Np {
+                start: e,
+                end: e + 1,
+                clause_start: e,
+            });
+        }
+        return Some(Np {
+            start: e,
+            end: e + 1,
+            clause_start: e,
+        });
+    }
+    nominal_left(doc, first, e)
+}
+
+/// "Name, role or relative clause, said": the name before the first comma is the speaker.
+fn appositive(doc: &Doc, first: usize, comma: usize) -> Option<Np> {
+    let lo = first.max(comma.saturating_sub(14));
+    let open = (lo..comma).rev().find(|&k| doc.word(k) == ",")?;
+    let inner = open + 1..comma;
+    if inner.is_empty()
+        || inner.clone().any(|k| {
+            doc.region[k].is_some() || cues::is_speech(doc.word(k)) || doc.word(k) == "that"
+        })
+    {
+        return None;
+    }
+    if open == first {
+        return None;
+    }
+    let np = nominal_left(doc, first, open - 1)?;
+    // The name must be a name: "Peskov, the Kremlin spokesman," but not "In Ohio, on Tuesday,".
+    doc.entity[open - 1]?;
+    Some(Np {
+        start: np.start,
+        end: np.end,
+        clause_start: np.start,
+    })
+}
+
+/// A name, or a determiner-headed phrase of words, ending at `e`.
+fn nominal_left(doc: &Doc, first: usize, e: usize) -> Option<Np> {
+    if doc.kind(e) != Some(TokenKind::Word) && doc.kind(e) != Some(TokenKind::Number) {
+        return None;
+    }
+    if doc.region[e].is_some() {
+        return None;
+    }
+    let head = doc.word(e);
+    if doc.entity[e].is_none()
+        && (cues::is_function_word(head)
+            || cues::is_between(head)
+            || cues::is_speech(head)
+            || doc.kind(e) == Some(TokenKind::Number))
+    {
+        return None;
+    }
+    let mut start = e;
+    let mut words = 1;
+    while start > first && words < MAX_WORDS {
+        let k = start - 1;
+        let w = doc.word(k);
+        if doc.region[k].is_some() {
+            break;
+        }
+        if doc.entity[k].is_some() || matches!(w, "'s" | "’s" | "-") {
+            start = k;
+            words += 1;
+            continue;
+        }
+        // "Ms. Aubrey": the title and its full stop.
+        if w == "." && k > first && is_title_abbreviation(doc.word(k - 1)) {
+            start = k - 1;
+            words += 1;
+            continue;
+        }
+        if cues::is_determiner(w) {
+            start = k;
+            // "a spokesman for the campaign": go on over the preposition to the head noun.
+            let inner = k > first + 1
+                && matches!(doc.word(k - 1), "of" | "for" | "at")
+                && !cues::is_function_word(doc.word(k - 2))
+                && doc.kind(k - 2) == Some(TokenKind::Word);
+            if inner {
+                continue;
+            }
+            break;
+        }
+        if matches!(w, "of" | "for" | "at") && k > first && !cues::is_function_word(doc.word(k - 1))
+        {
+            start = k;
+            continue;
+        }
+        if doc.kind(k) != Some(TokenKind::Word)
+            || cues::is_function_word(w)
+            || cues::is_speech(w)
+            || cues::is_thought(w)
+            || cues::is_between(w)
+        {
+            break;
+        }
+        // A lower-case word after a capitalised one that is not a name starts a new clause
+        // only rarely; keep it ("Trump supporters", "campaign officials").
+        start = k;
+        words += 1;
+    }
+    // The phrase may not start with a preposition kept for "spokesman for".
+    while start < e && matches!(doc.word(start), "of" | "for" | "at") {
+        start += 1;
+    }
+    // A phrase after a preposition is its object, not a speaker: "in the past said" is the
+    // tail of another clause. Neither is a time or a gerund: "last week", "Speaking".
+    if start > first && is_preposition(doc.word(start - 1)) {
+        // "officials in the White House said": the phrase modifies a noun before it.
+        let head = start.checked_sub(2).filter(|&k| k >= first)?;
+        let outer = nominal_left(doc, first, head)?;
+        return Some(Np {
+            start: outer.start,
+            end: e + 1,
+            clause_start: outer.start,
+        });
+    }
+    if doc.entity[e].is_none() && (is_time_word(head) || (start == e && head.ends_with("ing"))) {
+        return None;
+    }
+    Some(Np {
+        start,
+        end: e + 1,
+        clause_start: start,
+    })
+}
+
+/// The phrase starting at token `j` (before `end`): a name, a pronoun, or a short
+/// determiner-led phrase ("the Kremlin spokesman", "reporters", "a news conference").
+pub fn object(doc: &Doc, j: usize, end: usize) -> Option<Np> {
+    if j >= end || doc.region[j].is_some() {
+        return None;
+    }
+    let w = doc.word(j);
+    if cues::pronoun(w).is_some_and(|p| p != cues::Pronoun::Relative)
+        || matches!(w, "him" | "her" | "them" | "us" | "me")
+    {
+        return Some(Np {
+            start: j,
+            end: j + 1,
+            clause_start: j,
+        });
+    }
+    let mut k = j;
+    if cues::is_determiner(w) {
+        k += 1;
+    }
+    let body = k;
+    while k < end && k - body < MAX_WORDS {
+        let w = doc.word(k);
+        if doc.entity[k].is_some() || matches!(w, "'s" | "’s" | "-") {
+            k += 1;
+            continue;
+        }
+        // The full stop of a title: "Sen. Susan Collins", "Mr. Hof".
+        if w == "." && k > body && is_title_abbreviation(doc.word(k - 1)) {
+            k += 1;
+            continue;
+        }
+        if doc.kind(k) != Some(TokenKind::Word)
+            || doc.region[k].is_some()
+            || (cues::is_function_word(w) && !(matches!(w, "of" | "for") && k > body))
+            || cues::is_speech(w)
+            || cues::is_thought(w)
+        {
+            break;
+        }
+        k += 1;
+    }
+    // A trailing "of"/"for" did not lead anywhere.
+    while k > body && matches!(doc.word(k - 1), "of" | "for") {
+        k -= 1;
+    }
+    (k > body).then_some(Np {
+        start: j,
+        end: k,
+        clause_start: j,
+    })
+}
+
+fn is_preposition(w: &str) -> bool {
+    matches!(
+        w,
+        "in" | "on"
+            | "at"
+            | "for"
+            | "from"
+            | "with"
+            | "by"
+            | "during"
+            | "after"
+            | "before"
+            | "over"
+            | "into"
+            | "amid"
+            | "about"
+            | "upon"
+            | "against"
+            | "through"
+            | "under"
+            | "since"
+            | "until"
+            | "like"
+    )
+}
+
+/// Words that name a time, which never speak: "last week said" is not a speaker.
+pub(crate) fn is_time_word(w: &str) -> bool {
+    model::calendar::month_number(w).is_some()
+        || model::calendar::weekday_number(w).is_some()
+        || matches!(
+            w,
+            "week"
+                | "weeks"
+                | "month"
+                | "months"
+                | "year"
+                | "years"
+                | "day"
+                | "days"
+                | "today"
+                | "yesterday"
+                | "tomorrow"
+                | "night"
+                | "morning"
+                | "afternoon"
+                | "evening"
+                | "time"
+                | "times"
+                | "past"
+                | "ago"
+                | "long"
+                | "later"
+                | "earlier"
+        )
+}
+
+/// Abbreviated titles written before names.
+pub(crate) fn is_title_abbreviation(w: &str) -> bool {
+    matches!(
+        w,
+        "mr" | "mrs"
+            | "ms"
+            | "dr"
+            | "sen"
+            | "rep"
+            | "gov"
+            | "gen"
+            | "lt"
+            | "sgt"
+            | "col"
+            | "capt"
+            | "prof"
+            | "rev"
+            | "st"
+            | "pres"
+            | "amb"
+            | "adm"
+            | "maj"
+            | "cmdr"
+            | "supt"
+            | "det"
+    )
+}

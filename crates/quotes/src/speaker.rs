@@ -1,0 +1,172 @@
+//! Speaker resolution: a name in the speaker phrase, a pronoun to the nearest fitting person
+//! before it, a role noun ("the spokesman") to the person the article gave that role, and a
+//! quote paragraph with no cue to the speaker of the quote it continues.
+
+use crate::{cues, Doc, Found, Resolved};
+use model::Span;
+use nlp::EntityKind;
+
+/// How many sentences back a pronoun or role noun may look for its person.
+const LOOK_BACK: usize = 3;
+
+pub(crate) fn resolve_all(doc: &Doc, found: &mut [Found]) {
+    for i in 0..found.len() {
+        let resolved = match found[i].speaker {
+            Some(np) => phrase(doc, np.start, np.end),
+            None if found[i].continues => continued(doc, found, i),
+            None => None,
+        };
+        found[i].resolved = resolved;
+    }
+}
+
+/// What the phrase `a..b` refers to.
+fn phrase(doc: &Doc, a: usize, b: usize) -> Option<Resolved> {
+    let entities = &doc.layers.entities;
+    let inside: Vec<usize> = (a..b).filter_map(|k| doc.entity[k]).collect();
+    // A person with a role in the phrase, else the last person, else an organisation or place.
+    let person = inside
+        .iter()
+        .copied()
+        .filter(|&e| entities[e].kind == EntityKind::Person)
+        .find(|&e| {
+            doc.layers
+                .roles
+                .iter()
+                .any(|r| r.person == entities[e].span)
+        })
+        .or_else(|| {
+            inside
+                .iter()
+                .copied()
+                .rfind(|&e| entities[e].kind == EntityKind::Person)
+        });
+    if let Some(e) = person {
+        return Some(full_name(doc, entities[e].span));
+    }
+    let head = doc.word(b - 1);
+    if b == a + 1 {
+        if let Some(p) = cues::pronoun(head) {
+            return pronoun(doc, a, p);
+        }
+    }
+    if nlp::is_role_head(head) {
+        if let Some(r) = role_holder(doc, a, head) {
+            return Some(r);
+        }
+    }
+    inside
+        .iter()
+        .copied()
+        .rfind(|&e| {
+            matches!(
+                entities[e].kind,
+                EntityKind::Organization | EntityKind::Location
+            )
+        })
+        .map(|e| Resolved {
+            span: entities[e].span,
+            kind: EntityKind::Organization,
+        })
+}
+
+/// The fullest mention of the person named at `span`: "Peskov" becomes "Dmitry Peskov" when
+/// the article names him in full.
+fn full_name(doc: &Doc, span: Span) -> Resolved {
+    let text = doc.text;
+    let last = |s: Span| {
+        text[s.range()]
+            .split_whitespace()
+            .last()
+            .map(str::to_lowercase)
+    };
+    let surname = last(span);
+    let best = doc
+        .layers
+        .entities
+        .iter()
+        .filter(|e| e.kind == EntityKind::Person && last(e.span) == surname)
+        .max_by_key(|e| (e.span.len(), std::cmp::Reverse(e.span.start())))
+        .map_or(span, |e| e.span);
+    Resolved {
+        span: best,
+        kind: EntityKind::Person,
+    }
+}
+
+/// Sentences from the one holding token `at` back over `LOOK_BACK` earlier ones, each with the
+/// tokens that may be looked at (the current one only up to `at`).
+fn window<'a>(
+    doc: &'a Doc<'a>,
+    at: usize,
+) -> impl Iterator<Item = (bool, std::ops::Range<usize>)> + 'a {
+    let si = doc.sentence[at];
+    (si.saturating_sub(LOOK_BACK)..=si).rev().map(move |s| {
+        let r = doc.ranges[s].clone();
+        if s == si {
+            (true, r.start..at)
+        } else {
+            (false, r)
+        }
+    })
+}
+
+/// "he"/"she" is the nearest person outside quotation marks: the latest one in its own
+/// sentence, else the first (the subject) of an earlier one. "they" is the nearest organisation.
+fn pronoun(doc: &Doc, at: usize, p: cues::Pronoun) -> Option<Resolved> {
+    let want = match p {
+        cues::Pronoun::Singular => EntityKind::Person,
+        cues::Pronoun::Plural => EntityKind::Organization,
+        _ => return None,
+    };
+    let entities = &doc.layers.entities;
+    for (current, r) in window(doc, at) {
+        let mut hits = r
+            .filter(|&k| doc.region[k].is_none())
+            .filter_map(|k| doc.entity[k])
+            .filter(|&e| entities[e].kind == want);
+        let hit = if current { hits.next_back() } else { hits.next() };
+        if let Some(e) = hit {
+            return Some(if want == EntityKind::Person {
+                full_name(doc, entities[e].span)
+            } else {
+                Resolved {
+                    span: entities[e].span,
+                    kind: want,
+                }
+            });
+        }
+    }
+    None
+}
+
+/// "the spokesman" is the person whose role phrase, earlier in the article, has that head.
+fn role_holder(doc: &Doc, at: usize, head: &str) -> Option<Resolved> {
+    let before = doc.tokens[at].span.start();
+    doc.layers
+        .roles
+        .iter()
+        .filter(|r| r.person.start() < before)
+        .rfind(|r| {
+            doc.text[r.role.range()]
+                .split(|c: char| !c.is_alphanumeric() && c != '-')
+                .any(|w| w.eq_ignore_ascii_case(head))
+        })
+        .map(|r| full_name(doc, r.person))
+}
+
+/// A quote paragraph without a cue continues the quote just before it (within two sentences
+/// and with no other person named in between).
+fn continued(doc: &Doc, found: &[Found], i: usize) -> Option<Resolved> {
+    let start = found[i].content[0].start;
+    let prev = found[..i].iter().rfind(|f| f.resolved.is_some())?;
+    let prev_end = prev.content.last()?.end.max(prev.cue.end);
+    if doc.sentence[start].saturating_sub(doc.sentence[prev_end.saturating_sub(1)]) > 2 {
+        return None;
+    }
+    let named_between = (prev_end..start).any(|k| {
+        doc.region[k].is_none()
+            && doc.entity[k].is_some_and(|e| doc.layers.entities[e].kind == EntityKind::Person)
+    });
+    (!named_between).then_some(prev.resolved?)
+}

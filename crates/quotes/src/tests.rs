@@ -1,0 +1,155 @@
+use crate::quotes;
+use expect_test::{expect, Expect};
+
+/// Renders `text` with each quote marked inline: direct content `«…»`, reported content `{…}`,
+/// the cue `<…>`, the speaker `[…]` followed by `=Name` when it resolves to a name it does not
+/// spell out and `=?` when it does not resolve; a quote with no speaker phrase ends `(=Name)`.
+fn check(text: &str, expect: Expect) {
+    let layers = nlp::annotate(text);
+    let mut marks: Vec<(usize, bool, String)> = Vec::new();
+    for q in quotes(text, &layers) {
+        let (open, close) = if q.direct { ("«", "»") } else { ("{", "}") };
+        for part in &q.content {
+            marks.push((part.start(), true, open.into()));
+            marks.push((part.end(), false, close.into()));
+        }
+        let resolved = q.resolved.map(|r| &text[r.span.range()]);
+        if let Some(cue) = q.cue {
+            marks.push((cue.start(), true, "<".into()));
+            marks.push((cue.end(), false, ">".into()));
+        }
+        match q.speaker {
+            Some(s) => {
+                let said = &text[s.range()];
+                let tail = match resolved {
+                    Some(name) if !said.contains(name) => format!("={name}]"),
+                    Some(_) => "]".into(),
+                    None => "=?]".into(),
+                };
+                marks.push((s.start(), true, "[".into()));
+                marks.push((s.end(), false, tail));
+            }
+            None => {
+                let end = q.hull().end();
+                marks.push((end, false, format!("(={})", resolved.unwrap_or("?"))));
+            }
+        }
+    }
+    // Closing marks before opening ones at the same place.
+    marks.sort_by_key(|(at, opens, _)| (*at, *opens));
+    let mut out = String::new();
+    let mut at = 0;
+    for (pos, _, mark) in marks {
+        out.push_str(&text[at..pos]);
+        out.push_str(&mark);
+        at = pos;
+    }
+    out.push_str(&text[at..]);
+    expect.assert_eq(&out);
+}
+
+#[test]
+fn direct_quotes_before_and_after_the_attribution() {
+    check(
+        "“It is too early to say,” Kremlin spokesman Dmitry Peskov said on Tuesday.",
+        expect![[
+            r#"«“It is too early to say,”» [Kremlin spokesman Dmitry Peskov] <said> on Tuesday."#
+        ]],
+    );
+    check(
+        "Dmitry Peskov told reporters: \"We have nothing to add.\"",
+        expect![[r#"[Dmitry Peskov] <told> reporters: «"We have nothing to add."»"#]],
+    );
+}
+
+#[test]
+fn inverted_attribution_with_a_role_after_the_name() {
+    check(
+        "“The meeting is planned,” said Yuri Ushakov, Putin's foreign policy aide.",
+        expect![[
+            r#"«“The meeting is planned,”» <said> [Yuri Ushakov], Putin's foreign policy aide."#
+        ]],
+    );
+}
+
+#[test]
+fn a_quote_split_by_its_attribution() {
+    check(
+        "“We are ready,” the minister said, “to talk to anyone.”",
+        expect![[r#"«“We are ready,”» [the minister=?] <said>, «“to talk to anyone.”»"#]],
+    );
+}
+
+#[test]
+fn reported_speech_with_and_without_that() {
+    check(
+        "Emmanuel Macron said that Europe must be at the table. Keir Starmer warned the plan could fail.",
+        expect![[r#"[Emmanuel Macron] <said> {that Europe must be at the table}. [Keir Starmer] <warned> {the plan could fail}."#]],
+    );
+    check(
+        "The talks failed, officials said on Friday.",
+        expect!["{The talks failed}, [officials=?] <said> on Friday."],
+    );
+}
+
+#[test]
+fn according_to_either_side_of_the_content() {
+    check(
+        "According to Bloomberg, the envoy met the president twice. The deal is close, according to two officials.",
+        expect!["<According to> [Bloomberg], {the envoy met the president twice}. {The deal is close}, <according to> [two officials=?]."],
+    );
+}
+
+#[test]
+fn pronoun_speaker_two_sentences_after_the_name() {
+    check(
+        "Dmitry Peskov spoke to journalists in Moscow. The meeting lasted an hour. “Nothing is agreed yet,” he said.",
+        expect![[r#"Dmitry Peskov spoke to journalists in Moscow. The meeting lasted an hour. «“Nothing is agreed yet,”» [he=Dmitry Peskov] <said>."#]],
+    );
+}
+
+#[test]
+fn role_nouns_and_organisations_as_speakers() {
+    check(
+        "Kremlin spokesman Dmitry Peskov arrived late. The spokesman said the visit was useful. The Kremlin said talks would resume, and Downing Street warned that time was short.",
+        expect!["Kremlin spokesman Dmitry Peskov arrived late. [The spokesman=Dmitry Peskov] <said> {the visit was useful}. [The Kremlin] <said> {talks would resume}, and [Downing Street] <warned> {that time was short}."],
+    );
+}
+
+#[test]
+fn nested_quotes_and_paragraph_quotes() {
+    check(
+        "“He told me, ‘Stay home,’ and I did,” Smith said.\n\n“It was the right call.\n\n“I would do it again.”",
+        expect![[r#"«“He told me, ‘Stay home,’ and I did,”» [Smith] <said>.
+
+«“It was the right call.
+
+“I would do it again.”»(=Smith)"#]],
+    );
+}
+
+#[test]
+fn scare_quotes_are_not_statements() {
+    check(
+        "The so-called \"peace plan\" was published on Monday.",
+        expect![[r#"The so-called "peace plan" was published on Monday."#]],
+    );
+}
+
+#[test]
+fn participles_parentheticals_and_quotes_that_go_on() {
+    check(
+        "Senator Ted Cruz attacked the media on Monday, saying the coverage was unfair.",
+        expect![
+            "[Senator Ted Cruz] attacked the media on Monday, <saying> {the coverage was unfair}."
+        ],
+    );
+    check(
+        "The two nations, Xi Jinping said, now have a golden opportunity.",
+        expect!["{The two nations}, [Xi Jinping] <said>, {now have a golden opportunity}."],
+    );
+    check(
+        "“That would cost more,” Mayor Anne Hidalgo said. “Let us not create another layer.”",
+        expect!["«“That would cost more,”» [Mayor Anne Hidalgo] <said>. «“Let us not create another layer.”»"],
+    );
+}
