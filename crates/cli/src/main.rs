@@ -185,10 +185,15 @@ fn analyze(args: AnalyzeArgs) -> Result<ExitCode> {
             let times = temporal::timexes(&a.text, &layers.tokens, &layers.sentences, anchor);
             let published = args.published.or_else(|| a.published.date.full());
             let calendar = temporal::calendar_checks(&a.text, &times, published);
+            let quotes = quotes::quotes(&a.text, &layers);
+            let time_spans: Vec<model::Span> = times.iter().map(|t| t.span).collect();
+            let quantities = quantities::quantities(&a.text, &layers, &time_spans);
             report::Annotations {
                 layers,
                 times,
                 calendar,
+                quotes,
+                quantities,
             }
         })
         .collect();

@@ -385,3 +385,84 @@ fn the_year_is_worked_out_from_the_text() {
         published["partial"], published["how"], published["evidence"]
     ));
 }
+
+/// Every direct quote of the reference reports comes with its speaker, and every casualty or
+/// size figure with what it counts and its qualifier; each span's text is its slice.
+#[test]
+fn reference_reports_quote_their_speakers_and_count_their_figures() {
+    let doc = analyze_json(&example_dir(), &[]);
+    let mut lines = Vec::new();
+    for a in doc["articles"].as_array().unwrap() {
+        let id = &a["id"].as_str().unwrap()[..3];
+        let text = a["text"].as_str().unwrap();
+        let slice = |v: &Value| {
+            let (s, e) = (v["start"].as_u64().unwrap(), v["end"].as_u64().unwrap());
+            assert_eq!(v["text"].as_str().unwrap(), &text[s as usize..e as usize]);
+            v["text"].as_str().unwrap().to_string()
+        };
+        for q in a["quotes"].as_array().unwrap() {
+            let parts: Vec<String> = q["parts"].as_array().unwrap().iter().map(slice).collect();
+            if !q["direct"].as_bool().unwrap() {
+                continue;
+            }
+            let said: String = parts.join(" … ").chars().take(48).collect();
+            let who = q["resolved"]["name"].as_str().unwrap_or("?");
+            lines.push(format!("{id} quote {who}: {said}"));
+        }
+        for n in a["quantities"].as_array().unwrap() {
+            slice(n);
+            let counted = if n["counted"].is_null() {
+                "-".into()
+            } else {
+                slice(&n["counted"])
+            };
+            let event = if n["event"].is_null() {
+                "-".into()
+            } else {
+                slice(&n["event"])
+            };
+            let place = if n["place"].is_null() {
+                "-".into()
+            } else {
+                slice(&n["place"])
+            };
+            lines.push(format!(
+                "{id} number {} {} {counted} {event} {place}",
+                n["qualifier"].as_str().unwrap(),
+                n["value"]
+            ));
+        }
+    }
+    expect_test::expect![[r#"
+        000 quote Donald Trump: "provided that an agreement to end the war has b
+        000 quote Volodymyr Zelensky: "This framework is on the table, and we are prep
+        000 quote Donald Trump: "For me, the deadline is when everything is over
+        000 quote Donald Trump: "That's just a roadmap, a concept,"
+        000 number exact 19.0 points - -
+        001 quote Donald Trump: “but ONLY when the deal to end this War is FINAL
+        001 quote ?: “The talks are going well and we remain optimist
+        001 quote Keir Starmer: “There’s still a long way to go and a tough road
+        001 quote Ivan Zadontsev: “We also are getting tired of war. We need a bre
+        001 number exact 18.0 people wounded Zaporizhzhia
+        001 number exact 31.0 apartment blocks damaged Zaporizhzhia
+        001 number exact 7.0 people killed -
+        001 number exact 600000.0 members - -
+        001 number about 20.0 - - -
+        001 number at least 20000.0 civilians - -
+        002 number exact 19.0 points - Geneva
+        003 quote Dmitry Peskov: “Wait, it’s premature to say that yet.”
+        003 number at least 20000.0 troops - -
+        003 number exact 20.0 - - -
+        003 number more than 19.0 - - -
+        003 number more than 1200000.0 Russians - -
+        004 quote ?: “the deadline for me is when it is over”
+        004 quote Volodymyr Zelensky: “I am counting on further active cooperation wit
+        004 quote Donald Trump: “that was not a plan, it was a concept”
+        004 number exact 28.0 point - -
+        004 number exact 28.0 point - -
+        004 number at least 7.0 people injured -
+        004 number up to 40000.0 people leaving -
+        004 number at least 20000.0 soldiers - -
+        004 number at least 2000.0 civilians killed -"#]]
+    .assert_eq(&lines.join("\n"));
+}

@@ -27,7 +27,16 @@ fn pure_crates_do_no_io() {
         "std::env::var",
     ];
     let mut offences = Vec::new();
-    for name in ["model", "extract", "ingest", "nlp", "temporal", "report"] {
+    for name in [
+        "model",
+        "extract",
+        "ingest",
+        "nlp",
+        "temporal",
+        "quotes",
+        "quantities",
+        "report",
+    ] {
         let mut files = Vec::new();
         rust_files(&crates.join(name).join("src"), &mut files);
         assert!(!files.is_empty(), "no sources found for {name}");

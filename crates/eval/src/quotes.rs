@@ -186,7 +186,7 @@ fn pair(gold: &[&[Span]], pred: &[&[Span]]) -> Vec<(usize, usize)> {
             }
         }
     }
-    cands.sort_by(|a, b| b.0.cmp(&a.0));
+    cands.sort_by_key(|c| std::cmp::Reverse(c.0));
     let (mut gu, mut pu) = (vec![false; gold.len()], vec![false; pred.len()]);
     let mut out = Vec::new();
     for (_, gi, pi) in cands {

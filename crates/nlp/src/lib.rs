@@ -3,6 +3,7 @@
 //! Layers so far: tokens, sentences, named entities and the roles attached to person names.
 
 pub mod ner;
+pub mod numbers;
 mod roles;
 mod sentences;
 mod tokens;

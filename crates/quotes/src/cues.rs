@@ -85,8 +85,6 @@ const SPEECH: &[[&str; 4]] = &[
     ["find", "finds", "found", "finding"],
     ["interject", "interjects", "interjected", "interjecting"],
     ["explode", "explodes", "exploded", "exploding"],
-    ["fire", "fires", "fired", "firing"],
-    ["shoot", "shoots", "shot", "shooting"],
     ["snap", "snaps", "snapped", "snapping"],
     ["scoff", "scoffs", "scoffed", "scoffing"],
     ["laugh", "laughs", "laughed", "laughing"],
@@ -120,6 +118,12 @@ const THOUGHT: &[[&str; 4]] = &[
 /// Whether `word` (lower case) is a form of a speech verb.
 pub fn is_speech(word: &str) -> bool {
     SPEECH.iter().any(|forms| forms.contains(&word))
+}
+
+/// Whether `word` is the bare form of a cue verb ("say", "caution", "report"), which is as
+/// often a noun or an infinitive as a finite verb.
+pub fn is_base_form(word: &str) -> bool {
+    SPEECH.iter().chain(THOUGHT).any(|forms| forms[0] == word)
 }
 
 /// Whether `word` (lower case) is a form of a verb of belief or intention.

@@ -204,6 +204,14 @@ pub fn quotes(text: &str, layers: &Layers) -> Vec<Quote> {
                 extra.continues = false;
             }
         }
+        // "He also expressed hope to meet “soon”, “but only when ...”": a quote inside a
+        // sentence with no cue belongs to the person the sentence is about.
+        if extra.speaker.is_none() {
+            let r = doc.ranges[doc.sentence[part.start]].clone();
+            if part.start > r.start + 1 {
+                extra.speaker = person_subject(&doc, r.start, part.start);
+            }
+        }
         found.insert(before, extra);
     }
     speaker::resolve_all(&doc, &mut found);
@@ -307,6 +315,34 @@ fn attribution(doc: &Doc, r: std::ops::Range<usize>, c: usize, claimed: &[bool])
         .then(|| phrases::subject(doc, first, e - 1))
         .flatten();
     let clause_start = left.map_or(e, |np| np.clause_start);
+    // A bare form ("caution", "report", "say") is a cue after a plural subject, "I/we/you/they"
+    // or an auxiliary ("they say", "officials warn", "would say"); otherwise it is a noun.
+    if cues::is_base_form(w) {
+        let aux = c > first
+            && matches!(
+                doc.word(c - 1),
+                "will"
+                    | "would"
+                    | "could"
+                    | "did"
+                    | "do"
+                    | "does"
+                    | "may"
+                    | "might"
+                    | "can"
+                    | "to"
+                    | "should"
+                    | "must"
+            );
+        let plural = left.is_some_and(|np| {
+            let head = doc.word(np.end - 1);
+            matches!(head, "i" | "we" | "you" | "they" | "who")
+                || (head.ends_with('s') && !head.ends_with("ss"))
+        });
+        if !(aux || plural) {
+            return None;
+        }
+    }
     let end = trimmed_end(doc, c + 1, &r);
 
     // Postposed: "Content, he said." or "Content, said the minister."
@@ -316,6 +352,7 @@ fn attribution(doc: &Doc, r: std::ops::Range<usize>, c: usize, claimed: &[bool])
     let right = phrases::object(doc, c + 1, end);
     let after_is_empty = c + 1 >= end || doc.is_separator(c + 1);
     let inverted = left.is_none()
+        && right.is_some_and(|np| phrases::names_someone(doc, np))
         && right.is_some_and(|np| {
             np.end >= end
                 || doc.is_separator(np.end)
@@ -377,7 +414,21 @@ fn attribution(doc: &Doc, r: std::ops::Range<usize>, c: usize, claimed: &[bool])
     // of a sentence's subject: "Trump attacked the media, saying the coverage was unfair".
     let participle = (w.ends_with("ing") && doc.word(c - 1) == ",")
         || (left.is_none() && e > first + 1 && matches!(doc.word(e - 1), "and" | "but"));
-    let speaker = if participle {
+    // "with his spokesman saying: ...": the participle has its own subject.
+    let own_subject = if w.ends_with("ing") {
+        (c.saturating_sub(5).max(first)..c)
+            .rfind(|&k| doc.word(k) == "with")
+            .and_then(|k| {
+                (k + 1 < c)
+                    .then(|| phrases::subject(doc, k + 1, c - 1))
+                    .flatten()
+            })
+    } else {
+        None
+    };
+    let speaker = if let Some(np) = own_subject {
+        np
+    } else if participle {
         sentence_subject(doc, first, c)?
     } else {
         left?
@@ -401,9 +452,19 @@ fn attribution(doc: &Doc, r: std::ops::Range<usize>, c: usize, claimed: &[bool])
     }
     // "said on Tuesday that ...": the content starts at a nearby "that".
     if let Some(t) = (j..(j + 6).min(end)).find(|&t| doc.word(t) == "that") {
-        if (j..t)
-            .all(|k| doc.kind(k) == Some(TokenKind::Word) || doc.kind(k) == Some(TokenKind::Number))
-        {
+        let words = (j..t).all(|k| {
+            doc.kind(k) == Some(TokenKind::Word) || doc.kind(k) == Some(TokenKind::Number)
+        });
+        // Only over a time or a setting: "said on Tuesday that", "said in a statement that".
+        let adverbial = (j..t).any(|k| {
+            phrases::is_time_word(doc.word(k))
+                || model::calendar::weekday_number(doc.word(k)).is_some()
+                || model::calendar::month_number(doc.word(k)).is_some()
+        }) || matches!(
+            doc.word(j),
+            "in" | "on" | "at" | "during" | "after" | "before"
+        );
+        if words && (t == j || adverbial) {
             j = t;
         }
     }
@@ -556,8 +617,48 @@ fn continues_content(doc: &Doc, j: usize) -> bool {
         )
 }
 
+/// A person or "he"/"she" opening the sentence (after a leading "But", "And" or "Later").
+fn person_subject(doc: &Doc, first: usize, before: usize) -> Option<Np> {
+    let mut k = first;
+    while k < before && matches!(doc.word(k), "but" | "and" | "later" | "then" | "yet" | "so") {
+        k += 1;
+    }
+    if matches!(doc.word(k), "he" | "she") {
+        return Some(Np {
+            start: k,
+            end: k + 1,
+            clause_start: k,
+        });
+    }
+    let e = &doc.layers.entities[doc.entity[k]?];
+    let r = nlp::tokens_within(doc.tokens, e.span);
+    (e.kind == EntityKind::Person && r.end <= before).then_some(Np {
+        start: r.start,
+        end: r.end,
+        clause_start: r.start,
+    })
+}
+
 /// The subject a participle cue belongs to: the first name, pronoun or phrase of the sentence.
 fn sentence_subject(doc: &Doc, first: usize, c: usize) -> Option<Np> {
+    // The first person or organisation named outside quotation marks.
+    let named = (first..c).find(|&k| {
+        doc.region[k].is_none()
+            && doc.entity[k].is_some_and(|e| {
+                matches!(
+                    doc.layers.entities[e].kind,
+                    EntityKind::Person | EntityKind::Organization
+                )
+            })
+    });
+    if let Some(k) = named {
+        let r = nlp::tokens_within(doc.tokens, doc.layers.entities[doc.entity[k]?].span);
+        return Some(Np {
+            start: r.start,
+            end: r.end,
+            clause_start: r.start,
+        });
+    }
     let k =
         (first..c).find(|&k| doc.region[k].is_none() && doc.kind(k) == Some(TokenKind::Word))?;
     if let Some(ei) = doc.entity[k] {

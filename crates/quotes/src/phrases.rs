@@ -155,7 +155,11 @@ fn nominal_left(doc: &Doc, first: usize, e: usize) -> Option<Np> {
             clause_start: outer.start,
         });
     }
-    if doc.entity[e].is_none() && (is_time_word(head) || (start == e && head.ends_with("ing"))) {
+    if doc.entity[e].is_none()
+        && (is_time_word(head)
+            || (start == e && head.ends_with("ing"))
+            || (head.ends_with("ed") && head.len() > 4))
+    {
         return None;
     }
     Some(Np {
@@ -301,4 +305,17 @@ pub(crate) fn is_title_abbreviation(w: &str) -> bool {
             | "supt"
             | "det"
     )
+}
+
+/// Whether a phrase after the verb can be a speaker: a name, a pronoun, a phrase led by a
+/// determiner, or one headed by a role noun ("said Yuri Ushakov", "said the official").
+pub(crate) fn names_someone(doc: &Doc, np: Np) -> bool {
+    let first = doc.word(np.start);
+    (np.start..np.end).any(|k| doc.entity[k].is_some())
+        || cues::pronoun(first).is_some()
+        || cues::is_determiner(first)
+        || nlp::is_role_head(doc.word(np.end - 1))
+        || doc.tokens[np.start]
+            .text(doc.text)
+            .starts_with(char::is_uppercase)
 }

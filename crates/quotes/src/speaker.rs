@@ -125,7 +125,11 @@ fn pronoun(doc: &Doc, at: usize, p: cues::Pronoun) -> Option<Resolved> {
             .filter(|&k| doc.region[k].is_none())
             .filter_map(|k| doc.entity[k])
             .filter(|&e| entities[e].kind == want);
-        let hit = if current { hits.next_back() } else { hits.next() };
+        let hit = if current {
+            hits.next_back()
+        } else {
+            hits.next()
+        };
         if let Some(e) = hit {
             return Some(if want == EntityKind::Person {
                 full_name(doc, entities[e].span)

@@ -141,7 +141,7 @@ fn participles_parentheticals_and_quotes_that_go_on() {
     check(
         "Senator Ted Cruz attacked the media on Monday, saying the coverage was unfair.",
         expect![
-            "[Senator Ted Cruz] attacked the media on Monday, <saying> {the coverage was unfair}."
+            "Senator [Ted Cruz] attacked the media on Monday, <saying> {the coverage was unfair}."
         ],
     );
     check(
@@ -152,4 +152,9 @@ fn participles_parentheticals_and_quotes_that_go_on() {
         "“That would cost more,” Mayor Anne Hidalgo said. “Let us not create another layer.”",
         expect!["«“That would cost more,”» [Mayor Anne Hidalgo] <said>. «“Let us not create another layer.”»"],
     );
+}
+
+#[test]
+fn nouns_that_look_like_cues_and_two_speakers_in_one_sentence() {
+    check("The talks went on. European leaders, however, expressed caution. French President Emmanuel Macron said he saw “no Russian will for a ceasefire”, while Downing Street warned there was “a long way to go – a tough road ahead”.", expect!["The talks went on. European leaders, however, expressed caution. [French President Emmanuel Macron] <said> {he saw “no Russian will for a ceasefire”}, while [Downing Street] <warned> {there was “a long way to go – a tough road ahead”}."]);
 }

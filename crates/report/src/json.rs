@@ -32,6 +32,59 @@ pub struct ArticleJson<'a> {
     pub entities: Vec<EntityJson<'a>>,
     pub times: Vec<TimeJson<'a>>,
     pub calendar: Vec<CalendarJson<'a>>,
+    pub quotes: Vec<QuoteJson<'a>>,
+    pub quantities: Vec<QuantityJson<'a>>,
+}
+
+/// A stretch of the article's text: `text` is exactly `text[start..end]` of the article.
+#[derive(Debug, Serialize)]
+pub struct SpanJson<'a> {
+    pub text: &'a str,
+    pub start: usize,
+    pub end: usize,
+}
+
+fn span(text: &str, s: model::Span) -> SpanJson<'_> {
+    SpanJson {
+        text: &text[s.range()],
+        start: s.start(),
+        end: s.end(),
+    }
+}
+
+/// A quote: what was said (one part, or several when the attribution splits it), the cue,
+/// the words naming the speaker, and the named person or organisation they resolve to.
+#[derive(Debug, Serialize)]
+pub struct QuoteJson<'a> {
+    pub direct: bool,
+    pub parts: Vec<SpanJson<'a>>,
+    pub cue: Option<SpanJson<'a>>,
+    pub speaker: Option<SpanJson<'a>>,
+    pub resolved: Option<ResolvedJson<'a>>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct ResolvedJson<'a> {
+    pub kind: &'static str,
+    pub name: &'a str,
+    pub start: usize,
+    pub end: usize,
+}
+
+/// A quantity with its normalised value (percentages and fractions as percent), range end,
+/// qualifier, unit, and what the sentence says it counts, where and in which event.
+#[derive(Debug, Serialize)]
+pub struct QuantityJson<'a> {
+    pub text: &'a str,
+    pub start: usize,
+    pub end: usize,
+    pub value: f64,
+    pub high: Option<f64>,
+    pub qualifier: &'static str,
+    pub unit: Option<&'a str>,
+    pub counted: Option<SpanJson<'a>>,
+    pub event: Option<SpanJson<'a>>,
+    pub place: Option<SpanJson<'a>>,
 }
 
 /// A calendar inconsistency: the words that show it and what is wrong.
@@ -201,6 +254,38 @@ impl<'a> ArticleJson<'a> {
                     text: &a.text[n.span.range()],
                     start: n.span.start(),
                     end: n.span.end(),
+                })
+                .collect(),
+            quotes: ann
+                .quotes
+                .iter()
+                .map(|q| QuoteJson {
+                    direct: q.direct,
+                    parts: q.content.iter().map(|s| span(&a.text, *s)).collect(),
+                    cue: q.cue.map(|s| span(&a.text, s)),
+                    speaker: q.speaker.map(|s| span(&a.text, s)),
+                    resolved: q.resolved.map(|r| ResolvedJson {
+                        kind: r.kind.short(),
+                        name: &a.text[r.span.range()],
+                        start: r.span.start(),
+                        end: r.span.end(),
+                    }),
+                })
+                .collect(),
+            quantities: ann
+                .quantities
+                .iter()
+                .map(|q| QuantityJson {
+                    text: &a.text[q.span.range()],
+                    start: q.span.start(),
+                    end: q.span.end(),
+                    value: q.value,
+                    high: q.high,
+                    qualifier: q.qualifier.as_str(),
+                    unit: q.unit.as_ref().map(|u| u.as_str()),
+                    counted: q.counted.map(|s| span(&a.text, s)),
+                    event: q.event.map(|s| span(&a.text, s)),
+                    place: q.place.map(|s| span(&a.text, s)),
                 })
                 .collect(),
         }

@@ -7,11 +7,14 @@ mod text;
 
 pub use json::{to_json, Analysis, SCHEMA};
 
-/// Everything the annotators found in one article: the linguistic layers and its time expressions.
+/// Everything the annotators found in one article: the linguistic layers, its time
+/// expressions and calendar findings, its quotes and its quantities.
 #[derive(Debug, Clone)]
 pub struct Annotations {
     pub layers: nlp::Layers,
     pub times: Vec<temporal::Timex>,
     pub calendar: Vec<temporal::CalendarNote>,
+    pub quotes: Vec<quotes::Quote>,
+    pub quantities: Vec<quantities::Quantity>,
 }
 pub use text::{to_markdown, to_text};

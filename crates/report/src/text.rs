@@ -132,7 +132,64 @@ fn findings(a: &Article, l: &Annotations) -> Vec<(&'static str, String)> {
             format!("{}: {}", &a.text[n.span.range()], n.message),
         ));
     }
+    for q in &l.quotes {
+        out.push(("quote", quote_line(&a.text, q)));
+    }
+    for q in &l.quantities {
+        out.push(("number", quantity_line(&a.text, q)));
+    }
     out
+}
+
+/// Who said what, in one line: `Dmitry Peskov ("he", said): “It is too early…”`.
+fn quote_line(text: &str, q: &quotes::Quote) -> String {
+    let who = match (q.resolved, q.speaker) {
+        (Some(r), Some(s)) if text[s.range()] != text[r.span.range()] => {
+            format!("{} (\"{}\")", &text[r.span.range()], &text[s.range()])
+        }
+        (Some(r), _) => text[r.span.range()].to_string(),
+        (None, Some(s)) => format!("\"{}\" (unresolved)", &text[s.range()]),
+        (None, None) => "unattributed".to_string(),
+    };
+    let said: Vec<&str> = q.content.iter().map(|s| &text[s.range()]).collect();
+    let said = said
+        .join(" … ")
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ");
+    let kind = if q.direct { "direct" } else { "reported" };
+    format!("{who}, {kind}: {}", shorten(&said, 160))
+}
+
+/// `at least 7 people, wounded, in Zaporizhzhia ("At least seven")`.
+fn quantity_line(text: &str, q: &quantities::Quantity) -> String {
+    let mut line = format!("{} {}", q.qualifier.as_str(), q.value);
+    if let Some(h) = q.high {
+        let _ = write!(line, " to {h}");
+    }
+    if let Some(u) = &q.unit {
+        let _ = write!(line, " {}", u.as_str());
+    }
+    for (word, s) in [("", q.counted), (", ", q.event), (" in ", q.place)] {
+        if let Some(s) = s {
+            let _ = write!(
+                line,
+                "{}{}",
+                if word.is_empty() { " " } else { word },
+                &text[s.range()]
+            );
+        }
+    }
+    let _ = write!(line, " (\"{}\")", &text[q.span.range()]);
+    line
+}
+
+fn shorten(s: &str, max: usize) -> String {
+    if s.chars().count() <= max {
+        return s.to_string();
+    }
+    let cut: String = s.chars().take(max).collect();
+    format!("{}…", cut.trim_end())
 }
 
 /// Paragraphs of the cleaned text with their byte offsets.

@@ -59,50 +59,9 @@ impl Unit {
     }
 }
 
-/// Number words up to ninety-nine, and a few quantity words.
+/// Number words up to ninety-nine, "a", "dozen", "hundred", and digits.
 pub fn number(w: &str) -> Option<u32> {
-    let ones = [
-        "zero",
-        "one",
-        "two",
-        "three",
-        "four",
-        "five",
-        "six",
-        "seven",
-        "eight",
-        "nine",
-        "ten",
-        "eleven",
-        "twelve",
-        "thirteen",
-        "fourteen",
-        "fifteen",
-        "sixteen",
-        "seventeen",
-        "eighteen",
-        "nineteen",
-    ];
-    if let Some(i) = ones.iter().position(|x| *x == w) {
-        return Some(i as u32);
-    }
-    let tens = [
-        "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety",
-    ];
-    if let Some(i) = tens.iter().position(|x| *x == w) {
-        return Some(20 + 10 * i as u32);
-    }
-    if let Some((t, o)) = w.split_once('-') {
-        let t = tens.iter().position(|x| *x == t)?;
-        let o = ones[1..10].iter().position(|x| *x == o)?;
-        return Some(20 + 10 * t as u32 + o as u32 + 1);
-    }
-    match w {
-        "a" | "an" | "single" => Some(1),
-        "dozen" => Some(12),
-        "hundred" => Some(100),
-        _ => w.replace(',', "").parse().ok(),
-    }
+    nlp::numbers::cardinal(w)
 }
 
 /// Ordinal day numbers: `14th`, `1st`, `twenty-third` is not covered.
