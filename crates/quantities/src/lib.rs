@@ -565,7 +565,8 @@ fn counted_word(doc: &Doc, k: usize) -> bool {
     if raw.starts_with(char::is_uppercase) {
         return doc.entity[k] == Some(EntityKind::Misc);
     }
-    !is_function_word(w) && !AUXILIARIES.contains(&w) && !(w.ends_with("ly") && w.len() > 4)
+    let adverb = w.ends_with("ly") && w.len() > 4;
+    !(is_function_word(w) || AUXILIARIES.contains(&w) || adverb)
 }
 
 /// A participle or event word: "wounded", "killed", "damaged", "dead".
