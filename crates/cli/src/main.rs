@@ -197,10 +197,28 @@ fn analyze(args: AnalyzeArgs) -> Result<ExitCode> {
             }
         })
         .collect();
+    // Stories: articles grouped in input order, then copies and entities within each story.
+    let inputs: Vec<stories::Input> = articles
+        .iter()
+        .zip(&layers)
+        .map(|(a, l)| stories::Input {
+            id: &a.id,
+            title: a.title.as_deref(),
+            text: &a.text,
+            day: a
+                .published
+                .date
+                .full()
+                .map(|d| (d - chrono::NaiveDate::default()).num_days() as i32),
+            layers: &l.layers,
+            credits: &a.credits,
+        })
+        .collect();
+    let stories = stories::stories(&inputs, stories::DEFAULT_THRESHOLD);
     let rendered = match args.format {
-        OutputFormat::Json => report::to_json(&articles, &layers),
-        OutputFormat::Md => report::to_markdown(&articles, &layers),
-        OutputFormat::Text => report::to_text(&articles, &layers),
+        OutputFormat::Json => report::to_json(&articles, &layers, &stories),
+        OutputFormat::Md => report::to_markdown(&articles, &layers, &stories),
+        OutputFormat::Text => report::to_text(&articles, &layers, &stories),
     };
     match &args.output {
         Some(path) => std::fs::write(path, rendered.as_bytes())

@@ -466,3 +466,60 @@ fn reference_reports_quote_their_speakers_and_count_their_figures() {
         004 number at least 2000.0 civilians killed -"#]]
     .assert_eq(&lines.join("\n"));
 }
+
+/// The five reference reports are one story of five independent sources; each person is one
+/// entity under every spelling, and the variants one outlet alone uses are flagged.
+#[test]
+fn reference_reports_are_one_story_with_people_merged_across_outlets() {
+    let doc = analyze_json(&example_dir(), &[]);
+    let stories = doc["stories"].as_array().unwrap();
+    let mut lines = vec![format!("{} stories", stories.len())];
+    for s in stories {
+        let short = |v: &Value| v.as_str().unwrap()[..3].to_string();
+        let groups: Vec<String> = s["independent_groups"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|g| {
+                g.as_array()
+                    .unwrap()
+                    .iter()
+                    .map(short)
+                    .collect::<Vec<_>>()
+                    .join("+")
+            })
+            .collect();
+        lines.push(format!("groups: {}", groups.join(" ")));
+        lines.push(format!("copies: {}", s["copies"].as_array().unwrap().len()));
+        for e in s["entities"].as_array().unwrap() {
+            if e["kind"] != "PER" || e["articles"].as_array().unwrap().len() < 4 {
+                continue;
+            }
+            let aliases: Vec<&str> = e["aliases"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .map(|a| a.as_str().unwrap())
+                .collect();
+            lines.push(format!(
+                "{}: {}",
+                e["name"].as_str().unwrap(),
+                aliases.join(", ")
+            ));
+            for f in e["flags"].as_array().unwrap() {
+                lines.push(format!("  flag: {}", f.as_str().unwrap()));
+            }
+        }
+    }
+    expect_test::expect![[r#"
+        1 stories
+        groups: 000 001 002 003 004
+        copies: 0
+        Donald Trump: Donald Trump, Trump
+        Vladimir Putin: Vladimir Putin, Putin
+        Steve Witkoff: Steve Witkoff, Witkoff, Joshua Witkov, WITKOFF, Witkov
+          flag: first name differs: "Joshua" in 000_72867ae46c04b685 vs "Steve" in 001_5644d3c4fa8e9f3d, 002_429442e7b6a1e624, 003_31b66dd9831d616b, 004_f456a7232ca8bf48
+          flag: surname spelled "Witkov" only in 000_72867ae46c04b685; the others write "Witkoff"
+        Volodymyr Zelensky: Volodymyr Zelensky, Volodymyr Zelenskiy, Zelenskiy, Zelensky
+        Jared Kushner: Jared Kushner, Kushner"#]].assert_eq(&lines.join("\n"));
+}

@@ -35,6 +35,7 @@ fn pure_crates_do_no_io() {
         "temporal",
         "quotes",
         "quantities",
+        "stories",
         "report",
     ] {
         let mut files = Vec::new();

@@ -12,6 +12,133 @@ pub const SCHEMA: &str = "corroborate/analysis/v1";
 pub struct Analysis<'a> {
     pub schema: &'static str,
     pub articles: Vec<ArticleJson<'a>>,
+    pub stories: Vec<StoryJson<'a>>,
+}
+
+/// One story: its articles, which of them are not independent and why, and its entities.
+#[derive(Debug, Serialize)]
+pub struct StoryJson<'a> {
+    pub id: String,
+    pub headline: &'a str,
+    pub articles: Vec<&'a str>,
+    pub independent_groups: Vec<Vec<&'a str>>,
+    pub copies: Vec<CopyJson<'a>>,
+    pub entities: Vec<StoryEntityJson<'a>>,
+}
+
+/// Two articles that are not independent, with the passages that show it.
+#[derive(Debug, Serialize)]
+pub struct CopyJson<'a> {
+    pub kind: &'static str,
+    pub articles: [&'a str; 2],
+    pub agency: Option<&'a str>,
+    pub passages: Vec<PassageJson<'a>>,
+}
+
+/// A passage of the first article matched with one of the second.
+#[derive(Debug, Serialize)]
+pub struct PassageJson<'a> {
+    pub kind: &'static str,
+    pub a: EvidenceJson<'a>,
+    pub b: EvidenceJson<'a>,
+}
+
+/// A span of one article: `text` is that article's `text[start..end]`.
+#[derive(Debug, Serialize)]
+pub struct EvidenceJson<'a> {
+    pub article: &'a str,
+    pub start: usize,
+    pub end: usize,
+    pub text: &'a str,
+}
+
+/// An entity merged across the story's articles.
+#[derive(Debug, Serialize)]
+pub struct StoryEntityJson<'a> {
+    pub id: String,
+    pub name: &'a str,
+    pub kind: &'static str,
+    pub aliases: &'a [String],
+    pub roles: Vec<StoryRoleJson<'a>>,
+    pub articles: Vec<&'a str>,
+    pub mentions: usize,
+    pub flags: &'a [String],
+}
+
+#[derive(Debug, Serialize)]
+pub struct StoryRoleJson<'a> {
+    pub article: &'a str,
+    pub text: &'a str,
+    pub start: usize,
+    pub end: usize,
+    pub former: bool,
+}
+
+fn evidence(articles: &[Article], i: usize, s: model::Span) -> EvidenceJson<'_> {
+    let a = &articles[i];
+    EvidenceJson {
+        article: &a.id,
+        start: s.start(),
+        end: s.end(),
+        text: &a.text[s.range()],
+    }
+}
+
+fn story_json<'a>(articles: &'a [Article], n: usize, s: &'a stories::Story) -> StoryJson<'a> {
+    let id = |i: &usize| articles[*i].id.as_str();
+    StoryJson {
+        id: format!("story-{}", n + 1),
+        headline: &s.headline,
+        articles: s.articles.iter().map(id).collect(),
+        independent_groups: s
+            .independent_groups
+            .iter()
+            .map(|g| g.iter().map(id).collect())
+            .collect(),
+        copies: s
+            .relations
+            .iter()
+            .map(|r| CopyJson {
+                kind: r.kind.as_str(),
+                articles: [id(&r.a), id(&r.b)],
+                agency: r.agency.as_deref(),
+                passages: r
+                    .passages
+                    .iter()
+                    .map(|p| PassageJson {
+                        kind: p.kind.as_str(),
+                        a: evidence(articles, r.a, p.a),
+                        b: evidence(articles, r.b, p.b),
+                    })
+                    .collect(),
+            })
+            .collect(),
+        entities: s
+            .entities
+            .iter()
+            .enumerate()
+            .map(|(k, e)| StoryEntityJson {
+                id: format!("story-{}-e{}", n + 1, k + 1),
+                name: &e.name,
+                kind: e.kind.short(),
+                aliases: &e.aliases,
+                roles: e
+                    .roles
+                    .iter()
+                    .map(|r| StoryRoleJson {
+                        article: id(&r.article),
+                        text: &r.text,
+                        start: r.span.start(),
+                        end: r.span.end(),
+                        former: r.former,
+                    })
+                    .collect(),
+                articles: e.articles.iter().map(id).collect(),
+                mentions: e.mentions.len(),
+                flags: &e.flags,
+            })
+            .collect(),
+    }
 }
 
 #[derive(Debug, Serialize)]
@@ -292,14 +419,20 @@ impl<'a> ArticleJson<'a> {
     }
 }
 
-/// The JSON document for a set of articles and their annotation layers, pretty-printed.
-pub fn to_json(articles: &[Article], layers: &[Annotations]) -> String {
+/// The JSON document for a set of articles, their annotation layers and their stories,
+/// pretty-printed.
+pub fn to_json(articles: &[Article], layers: &[Annotations], stories: &[stories::Story]) -> String {
     let doc = Analysis {
         schema: SCHEMA,
         articles: articles
             .iter()
             .zip(layers)
             .map(|(a, l)| ArticleJson::new(a, l))
+            .collect(),
+        stories: stories
+            .iter()
+            .enumerate()
+            .map(|(n, s)| story_json(articles, n, s))
             .collect(),
     };
     serde_json::to_string_pretty(&doc).expect("serialising plain data cannot fail")

@@ -40,10 +40,93 @@ fn plural(n: usize, word: &str) -> String {
     }
 }
 
-/// A Markdown document: one section per article with its metadata, names and text.
-pub fn to_markdown(articles: &[Article], layers: &[Annotations]) -> String {
+/// What each story is made of, as labelled lines: its articles, the groups of articles that are
+/// not independent with the evidence, and the people merged across articles with their flags.
+fn story_lines(articles: &[Article], s: &stories::Story) -> Vec<(&'static str, String)> {
+    let id = |i: &usize| articles[*i].id.as_str();
+    let mut out = vec![(
+        "articles",
+        s.articles.iter().map(id).collect::<Vec<_>>().join(", "),
+    )];
+    out.push((
+        "independent sources",
+        format!(
+            "{} of {}: {}",
+            s.independent_groups.len(),
+            s.articles.len(),
+            s.independent_groups
+                .iter()
+                .map(|g| format!("[{}]", g.iter().map(id).collect::<Vec<_>>().join(", ")))
+                .collect::<Vec<_>>()
+                .join(" ")
+        ),
+    ));
+    for r in &s.relations {
+        let mut line = format!("{} and {}: {}", id(&r.a), id(&r.b), r.kind.as_str());
+        if let Some(a) = &r.agency {
+            let _ = write!(line, " ({a})");
+        }
+        if let Some(p) = r.passages.first() {
+            let said = articles[r.a].text[p.a.range()]
+                .split_whitespace()
+                .collect::<Vec<_>>()
+                .join(" ");
+            let _ = write!(
+                line,
+                ", {} passages, e.g. \"{}\"",
+                r.passages.len(),
+                shorten(&said, 100)
+            );
+        }
+        out.push(("copy", line));
+    }
+    for e in s
+        .entities
+        .iter()
+        .filter(|e| e.kind == EntityKind::Person && (e.articles.len() > 1 || !e.flags.is_empty()))
+    {
+        let mut line = format!("{} ({} articles)", e.name, e.articles.len());
+        if e.aliases.len() > 1 {
+            let _ = write!(
+                line,
+                ", also {}",
+                e.aliases
+                    .iter()
+                    .filter(|a| **a != e.name)
+                    .cloned()
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            );
+        }
+        let mut roles: Vec<&str> = e.roles.iter().map(|r| r.text.as_str()).collect();
+        roles.dedup();
+        if !roles.is_empty() {
+            let _ = write!(line, "; roles: {}", roles.join(", "));
+        }
+        out.push(("person", line));
+        for f in &e.flags {
+            out.push(("flag", format!("{}: {f}", e.name)));
+        }
+    }
+    out
+}
+
+/// A Markdown document: the stories, then one section per article with its metadata, names and
+/// text.
+pub fn to_markdown(
+    articles: &[Article],
+    layers: &[Annotations],
+    stories: &[stories::Story],
+) -> String {
     let mut out = String::new();
     let _ = writeln!(out, "# corroborate: {} articles\n", articles.len());
+    for (n, s) in stories.iter().enumerate() {
+        let _ = writeln!(out, "## Story {}: {}\n", n + 1, md_escape(&s.headline));
+        for (label, line) in story_lines(articles, s) {
+            let _ = writeln!(out, "- {label}: {}", md_escape(&line));
+        }
+        out.push('\n');
+    }
     for (a, l) in articles.iter().zip(layers) {
         let title = a.title.as_deref().unwrap_or("(untitled)");
         let _ = writeln!(out, "## {}\n", md_escape(title));
@@ -207,8 +290,8 @@ fn term(s: &str) -> String {
         .collect()
 }
 
-/// A short terminal summary: one block per article, with the names it mentions.
-pub fn to_text(articles: &[Article], layers: &[Annotations]) -> String {
+/// A short terminal summary: one block per article, with the names it mentions, then the stories.
+pub fn to_text(articles: &[Article], layers: &[Annotations], stories: &[stories::Story]) -> String {
     let mut out = String::new();
     let _ = writeln!(out, "{} articles", articles.len());
     for (a, l) in articles.iter().zip(layers) {
@@ -238,6 +321,17 @@ pub fn to_text(articles: &[Article], layers: &[Annotations]) -> String {
         }
         let _ = writeln!(out, "  {}", term(&facts.join(" · ")));
         for (label, line) in findings(a, l) {
+            let _ = writeln!(out, "  {label}: {}", term(&line));
+        }
+    }
+    let _ = writeln!(
+        out,
+        "\n{}",
+        plural(stories.len(), "story").replace("storys", "stories")
+    );
+    for (n, s) in stories.iter().enumerate() {
+        let _ = writeln!(out, "\nstory {}  {}", n + 1, term(&s.headline));
+        for (label, line) in story_lines(articles, s) {
             let _ = writeln!(out, "  {label}: {}", term(&line));
         }
     }

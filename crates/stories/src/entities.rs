@@ -1,0 +1,394 @@
+//! Entities merged across the articles of a story: people by surname, with spelling and
+//! transliteration variants of the surname joined ("Zelensky"/"Zelenskiy") and surname-only
+//! mentions joining the full name; people who share a surname but are named differently in one
+//! article stay apart. Variants that look like errors are flagged.
+
+use model::Span;
+use nlp::{EntityKind, Layers};
+use std::collections::BTreeMap;
+
+/// One article as entity merging sees it.
+#[derive(Debug, Clone, Copy)]
+pub struct Source<'a> {
+    /// The article's id, used in flags.
+    pub id: &'a str,
+    pub text: &'a str,
+    pub layers: &'a Layers,
+}
+
+/// A role an article gives the entity.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RoleSeen {
+    pub article: usize,
+    pub text: String,
+    pub span: Span,
+    pub former: bool,
+}
+
+/// One real-world entity of the story.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Merged {
+    pub kind: EntityKind,
+    /// The fullest form most articles use.
+    pub name: String,
+    /// Every surface form, most used first.
+    pub aliases: Vec<String>,
+    /// `(article, span)` of every mention.
+    pub mentions: Vec<(usize, Span)>,
+    pub articles: Vec<usize>,
+    pub roles: Vec<RoleSeen>,
+    pub flags: Vec<String>,
+}
+
+/// Titles written as part of a name ("Sir Keir Starmer"), not first names.
+fn is_title(w: &str) -> bool {
+    matches!(
+        w.trim_end_matches('.').to_lowercase().as_str(),
+        "sir"
+            | "dame"
+            | "lord"
+            | "lady"
+            | "mr"
+            | "mrs"
+            | "ms"
+            | "dr"
+            | "president"
+            | "prime"
+            | "minister"
+            | "gen"
+            | "sen"
+            | "rep"
+            | "gov"
+            | "prof"
+            | "king"
+            | "queen"
+            | "prince"
+    )
+}
+
+fn fold(w: &str) -> String {
+    w.trim_end_matches("'s")
+        .trim_end_matches("’s")
+        .chars()
+        .filter(|c| c.is_alphanumeric() || *c == '-')
+        .flat_map(char::to_lowercase)
+        .collect()
+}
+
+/// Levenshtein distance over chars.
+fn distance(a: &str, b: &str) -> usize {
+    let a: Vec<char> = a.chars().collect();
+    let b: Vec<char> = b.chars().collect();
+    let mut row: Vec<usize> = (0..=b.len()).collect();
+    for i in 1..=a.len() {
+        let mut diag = row[0];
+        row[0] = i;
+        for j in 1..=b.len() {
+            let up = row[j];
+            row[j] = (row[j] + 1)
+                .min(row[j - 1] + 1)
+                .min(diag + usize::from(a[i - 1] != b[j - 1]));
+            diag = up;
+        }
+    }
+    row[b.len()]
+}
+
+/// Whether two folded surnames are spellings of one name: the same first letter and at most one
+/// edit (two for longer names), as transliteration and typing variants are.
+pub fn same_surname(a: &str, b: &str) -> bool {
+    if a == b {
+        return true;
+    }
+    let (a, b) = (&transliterated(a), &transliterated(b));
+    if a == b {
+        return true;
+    }
+    let short = a.chars().count().min(b.chars().count());
+    let allowed = match short {
+        0..=4 => 0,
+        5..=6 => 1,
+        _ => 2,
+    };
+    a.chars().next() == b.chars().next() && distance(a, b) <= allowed
+}
+
+/// Spells out the common transliteration variants of one sound the same way: "-ff"/"-v"
+/// (Witkoff, Witkov), "-iy"/"-y"/"-ij" (Zelenskiy, Zelensky), "kh"/"h", "ph"/"f".
+fn transliterated(s: &str) -> String {
+    let mut t = s.replace("kh", "h").replace("ph", "f").replace("ck", "k");
+    for (from, to) in [("ff", "v"), ("iy", "y"), ("ij", "y"), ("yy", "y")] {
+        if let Some(stem) = t.strip_suffix(from) {
+            t = format!("{stem}{to}");
+        }
+    }
+    t
+}
+
+struct PersonMention {
+    article: usize,
+    span: Span,
+    surface: String,
+    first: Option<String>,
+    surname: String,
+}
+
+/// Merges the entity mentions of the story's articles.
+pub fn merge(sources: &[Source]) -> Vec<Merged> {
+    let mut people: Vec<PersonMention> = Vec::new();
+    let mut others: BTreeMap<(u8, String), Merged> = BTreeMap::new();
+    for (ai, s) in sources.iter().enumerate() {
+        for e in &s.layers.entities {
+            let surface = s.text[e.span.range()].trim().to_string();
+            if e.kind == EntityKind::Person {
+                let words: Vec<&str> = surface
+                    .split_whitespace()
+                    .filter(|w| !is_title(w))
+                    .collect();
+                let Some(last) = words.last() else { continue };
+                people.push(PersonMention {
+                    article: ai,
+                    span: e.span,
+                    surface: surface.clone(),
+                    first: (words.len() > 1).then(|| fold(words[0])),
+                    surname: fold(last),
+                });
+            } else {
+                let key = (e.kind as u8, fold(&surface.replace('.', "")));
+                let m = others.entry(key).or_insert_with(|| Merged {
+                    kind: e.kind,
+                    name: surface.clone(),
+                    aliases: Vec::new(),
+                    mentions: Vec::new(),
+                    articles: Vec::new(),
+                    roles: Vec::new(),
+                    flags: Vec::new(),
+                });
+                m.mentions.push((ai, e.span));
+                if !m.aliases.contains(&surface) {
+                    m.aliases.push(surface);
+                }
+                if !m.articles.contains(&ai) {
+                    m.articles.push(ai);
+                }
+            }
+        }
+    }
+    let mut out = merge_people(sources, people);
+    out.extend(others.into_values());
+    out.sort_by(|a, b| {
+        b.articles
+            .len()
+            .cmp(&a.articles.len())
+            .then(b.mentions.len().cmp(&a.mentions.len()))
+    });
+    out
+}
+
+fn merge_people(sources: &[Source], people: Vec<PersonMention>) -> Vec<Merged> {
+    // Surname groups: the most used spelling first, variants joined to it.
+    let mut counts: BTreeMap<&str, usize> = BTreeMap::new();
+    for p in &people {
+        *counts.entry(&p.surname).or_default() += 1;
+    }
+    let mut spellings: Vec<(&str, usize)> = counts.into_iter().collect();
+    spellings.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(b.0)));
+    let mut heads: Vec<&str> = Vec::new();
+    let mut head_of: BTreeMap<&str, usize> = BTreeMap::new();
+    for (s, _) in &spellings {
+        match heads.iter().position(|h| same_surname(h, s)) {
+            Some(h) => {
+                head_of.insert(s, h);
+            }
+            None => {
+                head_of.insert(s, heads.len());
+                heads.push(s);
+            }
+        }
+    }
+    // Within a surname group, first names split people apart only when one article names
+    // both (two people who share a surname); otherwise a different first name is a variant.
+    let mut entities: Vec<(usize, Vec<String>, Vec<usize>)> = Vec::new(); // (group, first names, mentions)
+    for h in 0..heads.len() {
+        let members: Vec<usize> = (0..people.len())
+            .filter(|&i| head_of[people[i].surname.as_str()] == h)
+            .collect();
+        let mut firsts: Vec<String> = Vec::new();
+        for &i in &members {
+            if let Some(f) = &people[i].first {
+                if !firsts.contains(f) {
+                    firsts.push(f.clone());
+                }
+            }
+        }
+        let mut parts: Vec<Vec<String>> = Vec::new();
+        for f in firsts {
+            let apart_from = |part: &Vec<String>| {
+                part.iter().any(|g| {
+                    (0..sources.len()).any(|a| {
+                        let named = |n: &str| {
+                            members.iter().any(|&i| {
+                                people[i].article == a && people[i].first.as_deref() == Some(n)
+                            })
+                        };
+                        named(g) && named(&f)
+                    })
+                })
+            };
+            match parts.iter_mut().find(|p| !apart_from(p)) {
+                Some(p) => p.push(f),
+                None => parts.push(vec![f]),
+            }
+        }
+        if parts.is_empty() {
+            parts.push(Vec::new());
+        }
+        let split = parts.len() > 1;
+        for part in parts {
+            let mentions: Vec<usize> = members
+                .iter()
+                .copied()
+                .filter(|&i| match &people[i].first {
+                    Some(f) => part.contains(f),
+                    // A surname alone joins the person only when the surname names one person.
+                    None => !split,
+                })
+                .collect();
+            if !mentions.is_empty() {
+                entities.push((h, part, mentions));
+            }
+        }
+    }
+    entities
+        .into_iter()
+        .map(|(_, firsts, mentions)| person(sources, &people, &firsts, &mentions))
+        .collect()
+}
+
+fn person(
+    sources: &[Source],
+    people: &[PersonMention],
+    firsts: &[String],
+    mentions: &[usize],
+) -> Merged {
+    let mut forms: BTreeMap<&str, Vec<usize>> = BTreeMap::new();
+    for &i in mentions {
+        forms
+            .entry(&people[i].surface)
+            .or_default()
+            .push(people[i].article);
+    }
+    let mut aliases: Vec<(&str, usize, usize)> = forms
+        .iter()
+        .map(|(f, arts)| {
+            let mut a = arts.clone();
+            a.sort_unstable();
+            a.dedup();
+            (*f, a.len(), f.split_whitespace().count())
+        })
+        .collect();
+    // The name: the form most articles use among the fullest forms.
+    aliases.sort_by(|a, b| b.1.cmp(&a.1).then(b.2.cmp(&a.2)).then(a.0.cmp(b.0)));
+    let name = aliases
+        .iter()
+        .filter(|a| a.2 >= 2)
+        .max_by(|a, b| a.1.cmp(&b.1).then(b.0.cmp(a.0)))
+        .or(aliases.first())
+        .map_or(String::new(), |a| a.0.to_string());
+    let mut articles: Vec<usize> = mentions.iter().map(|&i| people[i].article).collect();
+    articles.sort_unstable();
+    articles.dedup();
+    let mut roles = Vec::new();
+    for &i in mentions {
+        let p = &people[i];
+        for r in &sources[p.article].layers.roles {
+            if r.person == p.span {
+                let text = sources[p.article].text[r.role.range()].to_string();
+                if !roles
+                    .iter()
+                    .any(|x: &RoleSeen| x.article == p.article && x.text == text)
+                {
+                    roles.push(RoleSeen {
+                        article: p.article,
+                        text,
+                        span: r.role,
+                        former: r.former,
+                    });
+                }
+            }
+        }
+    }
+    let mut flags = Vec::new();
+    // Different first names for one person.
+    if firsts.len() > 1 {
+        let by_first: Vec<String> = firsts
+            .iter()
+            .map(|f| {
+                let arts =
+                    articles_where(sources, people, mentions, |p| p.first.as_deref() == Some(f));
+                format!("\"{}\" in {}", capitalise(f), arts.join(", "))
+            })
+            .collect();
+        flags.push(format!("first name differs: {}", by_first.join(" vs ")));
+    }
+    // A surname spelling only one article uses, against one the others share.
+    let mut spellings: BTreeMap<&str, Vec<usize>> = BTreeMap::new();
+    for &i in mentions {
+        let arts = spellings.entry(&people[i].surname).or_default();
+        if !arts.contains(&people[i].article) {
+            arts.push(people[i].article);
+        }
+    }
+    if spellings.len() > 1 {
+        let main = spellings
+            .iter()
+            .max_by_key(|(_, a)| a.len())
+            .map(|(s, a)| (*s, a.len()));
+        for (s, arts) in &spellings {
+            if let Some((m, n)) = main {
+                if *s != m && arts.len() == 1 && n >= 2 {
+                    flags.push(format!(
+                        "surname spelled \"{}\" only in {}; the others write \"{}\"",
+                        capitalise(s),
+                        sources[arts[0]].id,
+                        capitalise(m)
+                    ));
+                }
+            }
+        }
+    }
+    Merged {
+        kind: EntityKind::Person,
+        name,
+        aliases: aliases.iter().map(|a| a.0.to_string()).collect(),
+        mentions: mentions
+            .iter()
+            .map(|&i| (people[i].article, people[i].span))
+            .collect(),
+        articles,
+        roles,
+        flags,
+    }
+}
+
+fn articles_where(
+    sources: &[Source],
+    people: &[PersonMention],
+    mentions: &[usize],
+    f: impl Fn(&PersonMention) -> bool,
+) -> Vec<String> {
+    let mut arts: Vec<usize> = mentions
+        .iter()
+        .filter(|&&i| f(&people[i]))
+        .map(|&i| people[i].article)
+        .collect();
+    arts.sort_unstable();
+    arts.dedup();
+    arts.iter().map(|&a| sources[a].id.to_string()).collect()
+}
+
+fn capitalise(s: &str) -> String {
+    let mut c = s.chars();
+    c.next()
+        .map_or(String::new(), |f| f.to_uppercase().chain(c).collect())
+}

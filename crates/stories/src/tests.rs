@@ -1,0 +1,140 @@
+use crate::{stories, Input};
+use expect_test::{expect, Expect};
+
+struct Doc {
+    id: &'static str,
+    text: &'static str,
+    layers: nlp::Layers,
+}
+
+fn docs(texts: &[(&'static str, &'static str)]) -> Vec<Doc> {
+    texts
+        .iter()
+        .map(|(id, text)| Doc {
+            id,
+            text,
+            layers: nlp::annotate(text),
+        })
+        .collect()
+}
+
+/// Renders the stories: members, independent groups, relations with their evidence, and people.
+fn check(texts: &[(&'static str, &'static str)], expect: Expect) {
+    let d = docs(texts);
+    let inputs: Vec<Input> = d
+        .iter()
+        .map(|d| Input {
+            id: d.id,
+            title: None,
+            text: d.text,
+            day: None,
+            layers: &d.layers,
+            credits: &[],
+        })
+        .collect();
+    let mut out = String::new();
+    for s in stories(&inputs, crate::DEFAULT_THRESHOLD) {
+        let ids = |v: &[usize]| v.iter().map(|&i| d[i].id).collect::<Vec<_>>().join(" ");
+        out.push_str(&format!("story: {}\n", ids(&s.articles)));
+        let groups: Vec<String> = s
+            .independent_groups
+            .iter()
+            .map(|g| format!("[{}]", ids(g)))
+            .collect();
+        out.push_str(&format!("  groups: {}\n", groups.join(" ")));
+        for r in &s.relations {
+            out.push_str(&format!(
+                "  {} {} {}: {} passages\n",
+                r.kind.as_str(),
+                d[r.a].id,
+                d[r.b].id,
+                r.passages.len()
+            ));
+        }
+        for e in s
+            .entities
+            .iter()
+            .filter(|e| e.kind == nlp::EntityKind::Person)
+        {
+            out.push_str(&format!("  person {} = {}", e.name, e.aliases.join(" | ")));
+            for f in &e.flags {
+                out.push_str(&format!(" !{f}"));
+            }
+            out.push('\n');
+        }
+    }
+    expect.assert_eq(&out);
+}
+
+const STORY_A: &str = "Kremlin spokesman Dmitry Peskov said on Tuesday that talks in Moscow would begin next week. The American envoy Steven Witkoff will fly to Moscow with a delegation. Peskov said the meeting with President Vladimir Putin was confirmed.";
+const STORY_A_COPY: &str = "Kremlin spokesman Dmitry Peskov said on Tuesday that talks in Moscow would begin next week. The American envoy Steven Witkoff will fly to Moscow with a delegation. Officials gave no further details.";
+const STORY_A_OTHER: &str = "Envoy Steven Witkov is expected in Moscow next week for talks with Vladimir Putin, the Kremlin said, as Dmitry Peskov confirmed the meeting in Moscow.";
+const STORY_B: &str = "Heavy rain flooded the river valley in northern Italy, and rescuers in Bologna evacuated hundreds of families from their homes as water levels rose overnight.";
+
+#[test]
+fn groups_stories_and_finds_copies_with_their_passages() {
+    check(
+        &[
+            ("a1", STORY_A),
+            ("b1", STORY_B),
+            ("a2", STORY_A_COPY),
+            ("a3", STORY_A_OTHER),
+        ],
+        expect![[r#"
+            story: a1 a2 a3
+              groups: [a1 a2] [a3]
+              copy a1 a2: 2 passages
+              person Dmitry Peskov = Dmitry Peskov | Peskov
+              person Steven Witkoff = Steven Witkoff | Steven Witkov !surname spelled "Witkov" only in a3; the others write "Witkoff"
+              person Vladimir Putin = Vladimir Putin
+            story: b1
+              groups: [b1]
+        "#]],
+    );
+}
+
+#[test]
+fn clustering_is_incremental() {
+    let d = docs(&[("a1", STORY_A), ("b1", STORY_B), ("a3", STORY_A_OTHER)]);
+    let mut c = crate::Clusterer::default();
+    let first: Vec<usize> = d[..2]
+        .iter()
+        .map(|d| {
+            c.add(crate::Item {
+                title: None,
+                text: d.text,
+                day: None,
+            })
+        })
+        .collect();
+    let later = c.add(crate::Item {
+        title: None,
+        text: d[2].text,
+        day: None,
+    });
+    // The earlier stories keep their ids and members; the new article joins the first story.
+    assert_eq!(first, vec![0, 1]);
+    assert_eq!(later, 0);
+    assert_eq!(c.stories(), vec![vec![0, 2], vec![1]]);
+}
+
+#[test]
+fn people_sharing_a_first_name_or_surname_stay_apart() {
+    check(
+        &[
+            ("x1", "Ivan Petrov and Ivan Sidorov met in Kyiv to discuss the grain deal. Petrov said the grain deal was close."),
+            ("x2", "Ivan Petrov said the grain deal in Kyiv was close, while Ivan Sidorov disagreed about the grain deal."),
+            ("y1", "Hillary Clinton and Bill Clinton attended the gala in New York. Hillary Clinton spoke about the gala."),
+        ],
+        expect![[r#"
+            story: x1 x2
+              groups: [x1] [x2]
+              person Ivan Petrov = Ivan Petrov | Petrov
+              person Ivan Sidorov = Ivan Sidorov
+            story: y1
+              groups: [y1]
+              person Hillary Clinton = Hillary Clinton
+              person Bill Clinton = Bill Clinton
+        "#]],
+    );
+}
