@@ -14,6 +14,7 @@ macro_rules! say {
 mod classes;
 mod extraction;
 mod files;
+mod grouping;
 mod ner;
 mod quotes;
 mod sentences;
@@ -43,6 +44,18 @@ const USAGE: &str = "usage:
   eval quotes <polnear-dir> [--split dev|train] [--repeats N] [--dump FILE]
       quotes against PolNeAR attributions (brat): content F1 by overlap and exact match, for
       direct, reported and all quotes; cue F1; speaker accuracy; --dump lists every miss
+
+  eval cluster <ecbplus-or-newswcl50-dir> [--threshold X] [--repeats N]
+      story clustering: B-cubed against ECB+ topics and sub-topics, or NewsWCL50 events
+
+  eval pairs <semeval2022t8 en_en_pairs.jsonl>
+      Pearson correlation of our same-story similarity with the gold judgements
+
+  eval duplicates <bbc-news-dir> [--dump FILE]
+      copy detection: every group of identical articles found, with the copy relations claimed
+
+  eval scale <bbc-news-dir> [--n N]
+      clustering cost and index size from 1,000 to N perturbed articles
 
   eval train-ner <conll2003-dir> [--words FILE] [--epochs N] [--seed N] [--folds N] [-o FILE]
       trains the tagger on eng.train.txt, keeps the epoch best on eng.testa.dev.txt;
@@ -83,6 +96,8 @@ fn run() -> Result<()> {
     let mut seed = 1u64;
     let mut folds = 5usize;
     let mut split = String::from("dev");
+    let mut threshold = stories::DEFAULT_THRESHOLD;
+    let mut n = 100_000usize;
     let mut it = args[1..].iter();
     while let Some(a) = it.next() {
         match a.as_str() {
@@ -108,6 +123,13 @@ fn run() -> Result<()> {
             "-o" | "--output" => out = it.next().map(PathBuf::from),
             "--epochs" => epochs = number(it.next(), "--epochs")? as usize,
             "--seed" => seed = number(it.next(), "--seed")?,
+            "--threshold" => {
+                threshold = it
+                    .next()
+                    .and_then(|x| x.parse().ok())
+                    .ok_or_else(|| anyhow::anyhow!("--threshold takes a number"))?
+            }
+            "--n" => n = number(it.next(), "--n")? as usize,
             "--split" => split = it.next().cloned().unwrap_or_default(),
             "--folds" => folds = number(it.next(), "--folds")? as usize,
             "-h" | "--help" => {
@@ -169,6 +191,30 @@ fn run() -> Result<()> {
                 bail!("quotes takes the PolNeAR folder\n{USAGE}");
             };
             quotes::run(dir, &split, repeats, dump.as_deref())
+        }
+        "cluster" => {
+            let [dir] = positional.as_slice() else {
+                bail!("cluster takes the ECB+ or NewsWCL50 folder\n{USAGE}");
+            };
+            grouping::cluster(dir, threshold, repeats)
+        }
+        "pairs" => {
+            let [file] = positional.as_slice() else {
+                bail!("pairs takes the pairs JSONL file\n{USAGE}");
+            };
+            grouping::pairs(file)
+        }
+        "duplicates" => {
+            let [dir] = positional.as_slice() else {
+                bail!("duplicates takes the BBC news folder\n{USAGE}");
+            };
+            grouping::duplicates(dir, dump.as_deref())
+        }
+        "scale" => {
+            let [dir] = positional.as_slice() else {
+                bail!("scale takes a folder of .txt articles\n{USAGE}");
+            };
+            grouping::scale(dir, n)
         }
         "train-ner" => {
             let [dir] = positional.as_slice() else {

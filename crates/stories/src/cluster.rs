@@ -9,8 +9,14 @@ use std::collections::HashMap;
 /// Terms of each article that index its story (and that look stories up).
 const INDEX_TERMS: usize = 16;
 
+/// Stories whose similarity is computed in full, of those that share heavy terms.
+const SCORED_STORIES: usize = 12;
+
+/// Stories looked at per index term, the most recent first.
+const RECENT_STORIES: usize = 16;
+
 /// Similarity an article needs to join a story. Measured on ECB+ and NewsWCL50 (`eval cluster`).
-pub const DEFAULT_THRESHOLD: f32 = 0.22;
+pub const DEFAULT_THRESHOLD: f32 = 0.26;
 
 /// Days over which the similarity of two dated articles halves.
 const HALF_LIFE_DAYS: f32 = 7.0;
@@ -69,14 +75,27 @@ impl Clusterer {
         let mut heaviest = v.terms.clone();
         heaviest.sort_by(|a, b| b.1.total_cmp(&a.1));
         heaviest.truncate(INDEX_TERMS);
+        // Only the latest stories of each term are looked at: a story that has not used a
+        // word for a long time is unlikely to be the one a new article continues, and this
+        // keeps the cost per article flat as the pile grows.
         let mut candidates: Vec<u32> = heaviest
             .iter()
             .filter_map(|(t, _)| self.index.get(t))
-            .flatten()
+            .flat_map(|p| &p[p.len().saturating_sub(RECENT_STORIES)..])
             .copied()
             .collect();
+        // Score fully only the stories that share the most heavy terms with the article.
         candidates.sort_unstable();
-        candidates.dedup();
+        let mut shared: Vec<(u32, u32)> = Vec::new();
+        for s in candidates {
+            match shared.last_mut() {
+                Some((last, n)) if *last == s => *n += 1,
+                _ => shared.push((s, 1)),
+            }
+        }
+        shared.sort_by(|a, b| b.1.cmp(&a.1).then(b.0.cmp(&a.0)));
+        shared.truncate(SCORED_STORIES);
+        let candidates: Vec<u32> = shared.into_iter().map(|(s, _)| s).collect();
         let mut best: Option<(f32, usize)> = None;
         for &s in &candidates {
             let story = &self.stories[s as usize];
@@ -103,10 +122,14 @@ impl Clusterer {
             }
         };
         let story = &mut self.stories[s];
+        // The squared norm is kept up to date term by term: (c + w)² = c² + 2cw + w².
+        let mut sq = story.norm * story.norm;
         for (t, w) in &v.terms {
-            *story.centroid.entry(*t).or_insert(0.0) += w;
+            let c = story.centroid.entry(*t).or_insert(0.0);
+            sq += 2.0 * *c * w + w * w;
+            *c += w;
         }
-        story.norm = story.centroid.values().map(|w| w * w).sum::<f32>().sqrt();
+        story.norm = sq.max(0.0).sqrt();
         story.members.push(id);
         if let Some(d) = item.day {
             let n = story.dated as f32;
@@ -120,6 +143,11 @@ impl Clusterer {
         for (t, _) in &heaviest {
             let postings = self.index.entry(*t).or_default();
             if postings.last() != Some(&(s as u32)) {
+                // The story moves to the end: the list is ordered by last use.
+                let tail = postings.len().saturating_sub(RECENT_STORIES);
+                if let Some(at) = postings[tail..].iter().position(|&x| x == s as u32) {
+                    postings.remove(tail + at);
+                }
                 postings.push(s as u32);
             }
         }
