@@ -244,7 +244,7 @@ pub fn pairs(file: &Path) -> Result<()> {
 /// in one story with a copy relation between its members.
 pub fn duplicates(dir: &Path, dump: Option<&Path>) -> Result<()> {
     let files = files_where(dir, |n| {
-        n.ends_with(".txt") && !n.eq_ignore_ascii_case("README.TXT")
+        n.ends_with(".txt") && !n.eq_ignore_ascii_case("README.TXT") && n != "SOURCE.txt"
     })?;
     let mut texts = Vec::new();
     for f in &files {
@@ -367,7 +367,7 @@ fn perturb(text: &str, seed: u64) -> String {
 /// tenfold step.
 pub fn scale(dir: &Path, n: usize) -> Result<()> {
     let files = files_where(dir, |f| {
-        f.ends_with(".txt") && !f.eq_ignore_ascii_case("README.TXT")
+        f.ends_with(".txt") && !f.eq_ignore_ascii_case("README.TXT") && f != "SOURCE.txt"
     })?;
     let texts: Vec<String> = files
         .iter()
