@@ -178,12 +178,33 @@ fn agencies(v: &View) -> Vec<String> {
     ];
     let mut out: Vec<String> = Vec::new();
     let head: String = v.text.chars().take(300).collect::<String>().to_lowercase();
+    let lower = v.text.to_lowercase();
+    // The agency's own reporting shows in the words around its name: "told AFP", "AFP
+    // reporters", "(Reuters) -", "Reuters contributed reporting".
+    let own = |a: &str| {
+        [
+            format!("told {a} "),
+            format!("told {a},"),
+            format!("told {a}."),
+            format!("{a} reporters"),
+            format!("{a} correspondent"),
+            format!("{a} contributed"),
+            format!("{a} reporter "),
+        ]
+        .iter()
+        .any(|p| {
+            lower
+                .match_indices(p.as_str())
+                .any(|(i, _)| i == 0 || !lower[..i].ends_with(|c: char| c.is_alphanumeric()))
+        })
+    };
     for a in AGENCIES {
         let credited = v.credits.iter().any(|c| {
             c.to_lowercase()
                 .split(|ch: char| !ch.is_alphanumeric() && ch != ' ')
                 .any(|part| part.trim() == *a)
-        }) || head.contains(&format!("({a})"));
+        }) || head.contains(&format!("({a})"))
+            || (a.len() > 2 && own(a));
         if credited {
             out.push(a.to_string());
         }

@@ -138,3 +138,19 @@ fn people_sharing_a_first_name_or_surname_stay_apart() {
         "#]],
     );
 }
+
+#[test]
+fn wire_copies_of_one_agency_are_one_source() {
+    check(
+        &[
+            ("w1", "An official told AFP the plan for the Danube bridge was nearly ready. Engineers in Vienna inspected the Danube bridge on Monday."),
+            ("w2", "Engineers inspected the Danube bridge in Vienna, and AFP reporters saw cracks in the Danube bridge pillars near the river bank."),
+            ("w3", "The Danube bridge in Vienna will close for repairs, the city engineers said after inspecting the Danube bridge."),
+        ],
+        expect![[r#"
+            story: w1 w2 w3
+              groups: [w1 w2] [w3]
+              same agency w1 w2: 0 passages
+        "#]],
+    );
+}
