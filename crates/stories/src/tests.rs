@@ -43,8 +43,12 @@ fn check(texts: &[(&'static str, &'static str)], expect: Expect) {
             .collect();
         out.push_str(&format!("  groups: {}\n", groups.join(" ")));
         for r in &s.relations {
+            let agency = r
+                .agency
+                .as_deref()
+                .map_or(String::new(), |a| format!(" ({a})"));
             out.push_str(&format!(
-                "  {} {} {}: {} passages\n",
+                "  {} {} {}{agency}: {} passages\n",
                 r.kind.as_str(),
                 d[r.a].id,
                 d[r.b].id,
@@ -150,7 +154,7 @@ fn wire_copies_of_one_agency_are_one_source() {
         expect![[r#"
             story: w1 w2 w3
               groups: [w1 w2] [w3]
-              same agency w1 w2: 0 passages
+              same agency w1 w2 (afp): 0 passages
         "#]],
     );
 }
