@@ -107,6 +107,33 @@ fn possessive_at(chars: &[(usize, char)], i: usize) -> bool {
     prev_word && s && after
 }
 
+/// Titles abbreviated before a name.
+fn is_title(w: &str) -> bool {
+    matches!(
+        w,
+        "Mr" | "Mrs"
+            | "Ms"
+            | "Dr"
+            | "Prof"
+            | "Sen"
+            | "Rep"
+            | "Gov"
+            | "Gen"
+            | "Col"
+            | "Lt"
+            | "Sgt"
+            | "Capt"
+            | "Cmdr"
+            | "Adm"
+            | "Maj"
+            | "Rev"
+            | "Hon"
+            | "St"
+            | "Pres"
+            | "Amb"
+    )
+}
+
 /// A word: letters and digits, with inner hyphens (`28-point`, `son-in-law`), inner apostrophes
 /// that are not a possessive (`don't`, `O'Brien`), and dotted abbreviations (`U.S.`, `e.g.`).
 fn word(chars: &[(usize, char)], start: usize) -> (usize, TokenKind) {
@@ -132,6 +159,18 @@ fn word(chars: &[(usize, char)], start: usize) -> (usize, TokenKind) {
         && chars.get(j + 2).is_some_and(|&(_, c)| c.is_lowercase());
     if initial {
         return (2, TokenKind::Word);
+    }
+    // A title keeps its period before a name, as CoNLL writes it: "Mr. Trump", "Sen. Collins".
+    let mut t = start;
+    while t < chars.len() && chars[t].1.is_alphabetic() {
+        t += 1;
+    }
+    let titled = chars.get(t).is_some_and(|&(_, c)| c == '.')
+        && chars.get(t + 1).is_some_and(|&(_, c)| c == ' ')
+        && chars.get(t + 2).is_some_and(|&(_, c)| c.is_uppercase())
+        && is_title(&chars[start..t].iter().map(|&(_, c)| c).collect::<String>());
+    if titled {
+        return (t + 1 - start, TokenKind::Word);
     }
     loop {
         while i < chars.len() && is_word_char(chars[i].1) {

@@ -282,7 +282,7 @@ pub(crate) fn is_time_word(w: &str) -> bool {
 /// Abbreviated titles written before names.
 pub(crate) fn is_title_abbreviation(w: &str) -> bool {
     matches!(
-        w,
+        w.trim_end_matches('.'),
         "mr" | "mrs"
             | "ms"
             | "dr"

@@ -23,7 +23,16 @@ pub(crate) fn resolve_all(doc: &Doc, found: &mut [Found]) {
 /// What the phrase `a..b` refers to.
 fn phrase(doc: &Doc, a: usize, b: usize) -> Option<Resolved> {
     let entities = &doc.layers.entities;
-    let inside: Vec<usize> = (a..b).filter_map(|k| doc.entity[k]).collect();
+    // A title the tagger took for a name ("Mr" in "Mr. Trump") names no one.
+    let inside: Vec<usize> = (a..b)
+        .filter_map(|k| doc.entity[k])
+        .filter(|&e| {
+            let t = doc.text[entities[e].span.range()]
+                .trim_end_matches('.')
+                .to_lowercase();
+            !crate::phrases::is_title_abbreviation(&t)
+        })
+        .collect();
     // A person with a role in the phrase, else the last person, else an organisation or place.
     let person = inside
         .iter()

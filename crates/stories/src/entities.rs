@@ -150,7 +150,10 @@ pub fn merge(sources: &[Source]) -> Vec<Merged> {
                     article: ai,
                     span: e.span,
                     surface: surface.clone(),
-                    first: (words.len() > 1).then(|| fold(words[0])),
+                    // An initial ("W. Giuliani") is not a first name to compare.
+                    first: (words.len() > 1)
+                        .then(|| fold(words[0]))
+                        .filter(|f| f.chars().count() > 1),
                     surname: fold(last),
                 });
             } else {

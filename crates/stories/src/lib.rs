@@ -100,7 +100,10 @@ fn story(inputs: &[Input], members: Vec<usize>) -> Story {
                 .first()
                 .map_or("", |s| &first.text[s.range()]);
             s.chars().take(120).collect()
-        });
+        })
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ");
     Story {
         independent_groups: groups
             .into_iter()
