@@ -214,7 +214,19 @@ fn analyze(args: AnalyzeArgs) -> Result<ExitCode> {
             credits: &a.credits,
         })
         .collect();
-    let stories = stories::stories(&inputs, stories::DEFAULT_THRESHOLD);
+    let dossier_articles: Vec<dossier::Article> = articles
+        .iter()
+        .zip(&layers)
+        .map(|(a, l)| dossier::Article {
+            text: &a.text,
+            layers: &l.layers,
+            quotes: &l.quotes,
+        })
+        .collect();
+    let stories: Vec<dossier::Dossier> = stories::stories(&inputs, stories::DEFAULT_THRESHOLD)
+        .into_iter()
+        .map(|s| dossier::build(s, &dossier_articles))
+        .collect();
     let rendered = match args.format {
         OutputFormat::Json => report::to_json(&articles, &layers, &stories),
         OutputFormat::Md => report::to_markdown(&articles, &layers, &stories),

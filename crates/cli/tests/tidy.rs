@@ -36,6 +36,7 @@ fn pure_crates_do_no_io() {
         "quotes",
         "quantities",
         "stories",
+        "dossier",
         "report",
     ] {
         let mut files = Vec::new();

@@ -24,6 +24,29 @@ pub struct StoryJson<'a> {
     pub independent_groups: Vec<Vec<&'a str>>,
     pub copies: Vec<CopyJson<'a>>,
     pub entities: Vec<StoryEntityJson<'a>>,
+    pub quotes: Vec<QuoteGroupJson<'a>>,
+}
+
+/// One remark of one speaker as the story's articles render it.
+#[derive(Debug, Serialize)]
+pub struct QuoteGroupJson<'a> {
+    pub speaker: &'a str,
+    /// Every rendering has the same words.
+    pub verbatim: bool,
+    pub variants: Vec<VariantJson<'a>>,
+    pub flags: &'a [String],
+}
+
+/// One article's rendering: `text` is the article's `text[start..end]` (all its parts and what
+/// lies between them); `parts` are the quoted spans themselves.
+#[derive(Debug, Serialize)]
+pub struct VariantJson<'a> {
+    pub article: &'a str,
+    pub text: &'a str,
+    pub start: usize,
+    pub end: usize,
+    pub direct: bool,
+    pub parts: Vec<SpanJson<'a>>,
 }
 
 /// Two articles that are not independent, with the passages that show it.
@@ -84,7 +107,8 @@ fn evidence(articles: &[Article], i: usize, s: model::Span) -> EvidenceJson<'_> 
     }
 }
 
-fn story_json<'a>(articles: &'a [Article], n: usize, s: &'a stories::Story) -> StoryJson<'a> {
+fn story_json<'a>(articles: &'a [Article], n: usize, d: &'a dossier::Dossier) -> StoryJson<'a> {
+    let s = &d.story;
     let id = |i: &usize| articles[*i].id.as_str();
     StoryJson {
         id: format!("story-{}", n + 1),
@@ -136,6 +160,32 @@ fn story_json<'a>(articles: &'a [Article], n: usize, s: &'a stories::Story) -> S
                 articles: e.articles.iter().map(id).collect(),
                 mentions: e.mentions.len(),
                 flags: &e.flags,
+            })
+            .collect(),
+        quotes: d
+            .quotes
+            .iter()
+            .map(|g| QuoteGroupJson {
+                speaker: &g.speaker,
+                verbatim: g.verbatim,
+                flags: &g.flags,
+                variants: g
+                    .variants
+                    .iter()
+                    .map(|v| {
+                        let text = &articles[v.article].text;
+                        let start = v.parts.first().map_or(0, |p| p.start());
+                        let end = v.parts.last().map_or(start, |p| p.end());
+                        VariantJson {
+                            article: id(&v.article),
+                            text: &text[start..end],
+                            start,
+                            end,
+                            direct: v.direct,
+                            parts: v.parts.iter().map(|p| span(text, *p)).collect(),
+                        }
+                    })
+                    .collect(),
             })
             .collect(),
     }
@@ -421,7 +471,11 @@ impl<'a> ArticleJson<'a> {
 
 /// The JSON document for a set of articles, their annotation layers and their stories,
 /// pretty-printed.
-pub fn to_json(articles: &[Article], layers: &[Annotations], stories: &[stories::Story]) -> String {
+pub fn to_json(
+    articles: &[Article],
+    layers: &[Annotations],
+    stories: &[dossier::Dossier],
+) -> String {
     let doc = Analysis {
         schema: SCHEMA,
         articles: articles

@@ -42,7 +42,8 @@ fn plural(n: usize, word: &str) -> String {
 
 /// What each story is made of, as labelled lines: its articles, the groups of articles that are
 /// not independent with the evidence, and the people merged across articles with their flags.
-fn story_lines(articles: &[Article], s: &stories::Story) -> Vec<(&'static str, String)> {
+fn story_lines(articles: &[Article], d: &dossier::Dossier) -> Vec<(&'static str, String)> {
+    let s = &d.story;
     let id = |i: &usize| articles[*i].id.as_str();
     let mut out = vec![(
         "articles",
@@ -108,6 +109,36 @@ fn story_lines(articles: &[Article], s: &stories::Story) -> Vec<(&'static str, S
             out.push(("flag", format!("{}: {f}", e.name)));
         }
     }
+    // Remarks that more than one article reports, each rendering with its article.
+    for g in &d.quotes {
+        let mut arts: Vec<usize> = g.variants.iter().map(|v| v.article).collect();
+        arts.dedup();
+        if arts.len() < 2 {
+            continue;
+        }
+        let renderings: Vec<String> = g
+            .variants
+            .iter()
+            .map(|v| {
+                let text = &articles[v.article].text;
+                let said: Vec<&str> = v.parts.iter().map(|p| &text[p.range()]).collect();
+                let said = said
+                    .join(" … ")
+                    .split_whitespace()
+                    .collect::<Vec<_>>()
+                    .join(" ");
+                format!("{}: {}", articles[v.article].id, shorten(&said, 90))
+            })
+            .collect();
+        let mark = if g.verbatim { " (verbatim)" } else { "" };
+        out.push((
+            "remark",
+            format!("{}{mark}: {}", g.speaker, renderings.join(" | ")),
+        ));
+        for f in &g.flags {
+            out.push(("flag", format!("{}: {f}", g.speaker)));
+        }
+    }
     out
 }
 
@@ -116,12 +147,17 @@ fn story_lines(articles: &[Article], s: &stories::Story) -> Vec<(&'static str, S
 pub fn to_markdown(
     articles: &[Article],
     layers: &[Annotations],
-    stories: &[stories::Story],
+    stories: &[dossier::Dossier],
 ) -> String {
     let mut out = String::new();
     let _ = writeln!(out, "# corroborate: {} articles\n", articles.len());
     for (n, s) in stories.iter().enumerate() {
-        let _ = writeln!(out, "## Story {}: {}\n", n + 1, md_escape(&s.headline));
+        let _ = writeln!(
+            out,
+            "## Story {}: {}\n",
+            n + 1,
+            md_escape(&s.story.headline)
+        );
         for (label, line) in story_lines(articles, s) {
             let _ = writeln!(out, "- {label}: {}", md_escape(&line));
         }
@@ -291,7 +327,11 @@ fn term(s: &str) -> String {
 }
 
 /// A short terminal summary: one block per article, with the names it mentions, then the stories.
-pub fn to_text(articles: &[Article], layers: &[Annotations], stories: &[stories::Story]) -> String {
+pub fn to_text(
+    articles: &[Article],
+    layers: &[Annotations],
+    stories: &[dossier::Dossier],
+) -> String {
     let mut out = String::new();
     let _ = writeln!(out, "{} articles", articles.len());
     for (a, l) in articles.iter().zip(layers) {
@@ -330,7 +370,7 @@ pub fn to_text(articles: &[Article], layers: &[Annotations], stories: &[stories:
         plural(stories.len(), "story").replace("storys", "stories")
     );
     for (n, s) in stories.iter().enumerate() {
-        let _ = writeln!(out, "\nstory {}  {}", n + 1, term(&s.headline));
+        let _ = writeln!(out, "\nstory {}  {}", n + 1, term(&s.story.headline));
         for (label, line) in story_lines(articles, s) {
             let _ = writeln!(out, "  {label}: {}", term(&line));
         }

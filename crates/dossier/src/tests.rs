@@ -1,0 +1,76 @@
+use crate::{quote_groups, Article};
+use expect_test::{expect, Expect};
+
+/// Renders each speaker's remark groups: the speaker, then each rendering with its article.
+fn check(texts: &[&str], expect: Expect) {
+    let layers: Vec<nlp::Layers> = texts.iter().map(|t| nlp::annotate(t)).collect();
+    let quotes: Vec<Vec<quotes::Quote>> = texts
+        .iter()
+        .zip(&layers)
+        .map(|(t, l)| quotes::quotes(t, l))
+        .collect();
+    let ids: Vec<String> = (0..texts.len()).map(|i| format!("a{i}")).collect();
+    let inputs: Vec<stories::Input> = texts
+        .iter()
+        .zip(&layers)
+        .zip(&ids)
+        .map(|((t, l), id)| stories::Input {
+            id,
+            title: None,
+            text: t,
+            day: None,
+            layers: l,
+            credits: &[],
+        })
+        .collect();
+    let articles: Vec<Article> = texts
+        .iter()
+        .zip(&layers)
+        .zip(&quotes)
+        .map(|((t, l), q)| Article {
+            text: t,
+            layers: l,
+            quotes: q,
+        })
+        .collect();
+    let mut out = String::new();
+    for story in stories::stories(&inputs, stories::DEFAULT_THRESHOLD) {
+        for g in quote_groups(&story, &articles) {
+            let mark = if g.verbatim { " (verbatim)" } else { "" };
+            out.push_str(&format!("{}{mark}\n", g.speaker));
+            for v in &g.variants {
+                let said: Vec<&str> = v
+                    .parts
+                    .iter()
+                    .map(|s| &texts[v.article][s.range()])
+                    .collect();
+                out.push_str(&format!("  a{}: {}\n", v.article, said.join(" … ")));
+            }
+            for f in &g.flags {
+                out.push_str(&format!("  ! {f}\n"));
+            }
+        }
+    }
+    expect.assert_eq(&out);
+}
+
+#[test]
+fn one_remark_in_two_wordings_and_a_verbatim_one() {
+    check(
+        &[
+            "Asked by reporters whether a peace deal was close, Kremlin spokesman Dmitry Peskov said: “It is too early to say.” Peskov also said the talks in Moscow would be “useful”. Minister Anna Berg said: “We are ready.”",
+            "Asked by reporters whether a peace agreement was imminent, Kremlin spokesman Dmitry Peskov said: “Wait, it is premature to say that yet.” The talks in Moscow went on. Minister Anna Berg said: “We are ready.”",
+        ],
+        expect![[r#"
+            Dmitry Peskov
+              a0: “It is too early to say.”
+              a1: “Wait, it is premature to say that yet.”
+              ! worded differently inside quotation marks by different outlets
+            Anna Berg (verbatim)
+              a0: “We are ready.”
+              a1: “We are ready.”
+            Dmitry Peskov
+              a0: the talks in Moscow would be “useful”
+        "#]],
+    );
+}
