@@ -523,3 +523,36 @@ fn reference_reports_are_one_story_with_people_merged_across_outlets() {
         Volodymyr Zelensky: Volodymyr Zelensky, Volodymyr Zelenskiy, Zelenskiy, Zelensky
         Jared Kushner: Jared Kushner, Kushner"#]].assert_eq(&lines.join("\n"));
 }
+
+/// The Kremlin spokesman's remark is one remark in two wordings across two outlets.
+#[test]
+fn reference_reports_group_a_remark_worded_two_ways() {
+    let doc = analyze_json(&example_dir(), &[]);
+    let groups = doc["stories"][0]["quotes"].as_array().unwrap();
+    let mut lines = Vec::new();
+    for g in groups {
+        let variants = g["variants"].as_array().unwrap();
+        let mut articles: Vec<&str> = variants
+            .iter()
+            .map(|v| v["article"].as_str().unwrap())
+            .collect();
+        articles.dedup();
+        if g["speaker"] != "Dmitry Peskov" || articles.len() < 2 {
+            continue;
+        }
+        for v in variants {
+            let last = v["parts"].as_array().unwrap().last().unwrap();
+            lines.push(format!(
+                "{}: {}",
+                &v["article"].as_str().unwrap()[..3],
+                last["text"].as_str().unwrap()
+            ));
+        }
+        lines.push(format!("flags: {}", g["flags"]));
+    }
+    expect_test::expect![[r#"
+        000: "It's too early to say."
+        003: “Wait, it’s premature to say that yet.”
+        flags: ["worded differently inside quotation marks by different outlets"]"#]]
+    .assert_eq(&lines.join("\n"));
+}

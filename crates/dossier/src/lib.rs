@@ -62,6 +62,8 @@ struct Rendering<'a> {
     setting: HashSet<String>,
     /// The quoted words in order.
     said: Vec<String>,
+    /// The words inside quotation marks (the parts that open with a mark).
+    quoted: Vec<String>,
 }
 
 /// The story entity a quote's resolved speaker belongs to.
@@ -119,6 +121,13 @@ pub fn quote_groups(story: &stories::Story, articles: &[Article]) -> Vec<QuoteGr
                 .iter()
                 .flat_map(|n| words(n))
                 .collect();
+            let quoted: Vec<String> = q
+                .content
+                .iter()
+                .map(|s| &a.text[s.range()])
+                .filter(|t| t.starts_with(['"', '“', '‘', '\'', '«']))
+                .flat_map(words)
+                .collect();
             let said: Vec<String> = q
                 .content
                 .iter()
@@ -130,6 +139,7 @@ pub fn quote_groups(story: &stories::Story, articles: &[Article]) -> Vec<QuoteGr
                 quote: q,
                 setting: setting(a, q, &name),
                 said,
+                quoted,
             });
         }
     }
@@ -173,17 +183,14 @@ pub fn quote_groups(story: &stories::Story, articles: &[Article]) -> Vec<QuoteGr
                 .iter()
                 .all(|&k| items[k].said == items[members[0]].said);
         let mut flags = Vec::new();
-        let direct: Vec<usize> = members
+        // The words each article puts inside quotation marks for this remark.
+        let quoted: Vec<(usize, &Vec<String>)> = members
             .iter()
-            .copied()
-            .filter(|&k| items[k].quote.direct)
+            .filter(|&&k| !items[k].quoted.is_empty())
+            .map(|&k| (items[k].article, &items[k].quoted))
             .collect();
-        let articles_quoting: HashSet<usize> = direct.iter().map(|&k| items[k].article).collect();
-        if articles_quoting.len() > 1
-            && !direct
-                .iter()
-                .all(|&k| items[k].said == items[direct[0]].said)
-        {
+        let articles_quoting: HashSet<usize> = quoted.iter().map(|q| q.0).collect();
+        if articles_quoting.len() > 1 && quoted.iter().any(|q| q.1 != quoted[0].1) {
             flags
                 .push("worded differently inside quotation marks by different outlets".to_string());
         }
