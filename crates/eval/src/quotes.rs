@@ -256,6 +256,8 @@ pub fn run(dir: &Path, split: &str, repeats: usize, dump: Option<&Path>) -> Resu
     );
     let mut predicted = Vec::new();
     let (mut best, mut nlp_s, mut quote_s) = (f64::INFINITY, f64::INFINITY, f64::INFINITY);
+    let mut number_s = f64::INFINITY;
+    let mut numbers = 0;
     for _ in 0..repeats {
         let t = Instant::now();
         let layers: Vec<nlp::Layers> = docs.iter().map(|d| nlp::annotate(&d.text)).collect();
@@ -266,9 +268,16 @@ pub fn run(dir: &Path, split: &str, repeats: usize, dump: Option<&Path>) -> Resu
             .map(|(d, l)| quotes::quotes(&d.text, l))
             .collect();
         let end = Instant::now();
+        // The quantity layer on the same articles (without time expressions to leave out).
+        numbers = docs
+            .iter()
+            .zip(&layers)
+            .map(|(d, l)| quantities::quantities(&d.text, l, &[]).len())
+            .sum::<usize>();
         best = best.min((end - t).as_secs_f64());
         nlp_s = nlp_s.min((mid - t).as_secs_f64());
         quote_s = quote_s.min((end - mid).as_secs_f64());
+        number_s = number_s.min(end.elapsed().as_secs_f64());
     }
     // Index 0: direct, 1: reported, 2: all.
     let mut counts = [Counts::default(); 3];
@@ -394,8 +403,9 @@ pub fn run(dir: &Path, split: &str, repeats: usize, dump: Option<&Path>) -> Resu
     say!("     cue: P {cp:.3} R {cr:.3} F1 {cf:.3}");
     say!("speaker: {spk_ok}/{spk_n} matched quotes with a gold source = accuracy {speaker_accuracy:.3}");
     say!(
-        "{docs_per_s:.0} articles/s (linguistic layer + quotes, one core); quotes cost {:.1}% of the linguistic layer",
-        quote_s / nlp_s * 100.0
+        "{docs_per_s:.0} articles/s (linguistic layer + quotes, one core); quotes cost {:.1}% of the linguistic layer, quantities ({numbers} found) {:.1}%",
+        quote_s / nlp_s * 100.0,
+        number_s / nlp_s * 100.0
     );
     let r = |x: f64| (x * 1e4).round() / 1e4;
     let all = counts[2];
@@ -406,7 +416,7 @@ pub fn run(dir: &Path, split: &str, repeats: usize, dump: Option<&Path>) -> Resu
             "direct_overlap_f1": r(counts[0].f1(counts[0].overlap).2), "direct_exact_f1": r(counts[0].f1(counts[0].exact).2),
             "reported_overlap_f1": r(counts[1].f1(counts[1].overlap).2), "reported_exact_f1": r(counts[1].f1(counts[1].exact).2),
             "cue_f1": r(cf), "speaker_accuracy": r(speaker_accuracy), "docs_per_s": docs_per_s.round(),
-            "cost_vs_linguistic_layer": r(quote_s / nlp_s)})
+            "cost_vs_linguistic_layer": r(quote_s / nlp_s), "quantities_cost_vs_linguistic_layer": r(number_s / nlp_s)})
     );
     Ok(())
 }
