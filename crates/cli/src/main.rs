@@ -221,6 +221,8 @@ fn analyze(args: AnalyzeArgs) -> Result<ExitCode> {
             text: &a.text,
             layers: &l.layers,
             quotes: &l.quotes,
+            quantities: &l.quantities,
+            calendar: &l.calendar,
         })
         .collect();
     let stories: Vec<dossier::Dossier> = stories::stories(&inputs, stories::DEFAULT_THRESHOLD)

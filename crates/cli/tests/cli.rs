@@ -556,3 +556,41 @@ fn reference_reports_group_a_remark_worded_two_ways() {
         flags: ["worded differently inside quotation marks by different outlets"]"#]]
     .assert_eq(&lines.join("\n"));
 }
+
+/// The reference story's conflicts: the envoy's two names, the "former" title given to the
+/// sitting president, the impossible deadline, and the two casualty counts for one city.
+#[test]
+fn reference_reports_show_their_conflicts_side_by_side() {
+    let doc = analyze_json(&example_dir(), &[]);
+    let mut lines = Vec::new();
+    for c in doc["stories"][0]["conflicts"].as_array().unwrap() {
+        let mut sides = Vec::new();
+        for s in c["sides"].as_array().unwrap() {
+            let arts: Vec<String> = s["articles"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .map(|a| a.as_str().unwrap()[..3].to_string())
+                .collect();
+            let ev = &s["evidence"][0];
+            sides.push(format!(
+                "{} [{}] \"{}\"",
+                s["value"].as_str().unwrap(),
+                arts.join(" "),
+                ev["text"].as_str().unwrap()
+            ));
+        }
+        lines.push(format!(
+            "{} / {}: {}",
+            c["kind"].as_str().unwrap(),
+            c["about"].as_str().unwrap(),
+            sides.join(" | ")
+        ));
+    }
+    expect_test::expect![[r#"
+        name / Steve Witkoff: Joshua Witkov [000] "Joshua Witkov" | Steve Witkoff [001 002 003 004] "Steve Witkoff"
+        role / Donald Trump: president [000 003] "US President" | former president [002] "Former US President"
+        date / Thursday (October 27th): Thursday does not match 2025-10-27, which is a Monday [000] "Thursday (October 27th)"
+        date / October 27th), the Thanksgiving: Thanksgiving falls on 2025-11-27 in 2025, not on 2025-10-27 [000] "October 27th), the Thanksgiving"
+        number / wounded in Zaporizhzhia: 18 [001] "18" | at least 7 [004] "at least seven""#]].assert_eq(&lines.join("\n"));
+}

@@ -1,10 +1,13 @@
 //! The dossier of a story: what its outlets say, laid side by side with the evidence.
 //!
-//! So far: quote variants. Each speaker's statements are grouped across the story's articles
+//! So far: conflicts (`conflicts`) and quote variants. Each speaker's statements are grouped across the story's articles
 //! when they report the same remark (the same words, or a translation or paraphrase of it told
 //! in the same setting), verbatim renderings are marked, and a remark worded differently inside
 //! quotation marks by different outlets is flagged.
 
+pub mod conflicts;
+
+pub use conflicts::{Conflict, Kind, Side};
 use model::Span;
 use std::collections::HashSet;
 
@@ -14,6 +17,8 @@ pub struct Article<'a> {
     pub text: &'a str,
     pub layers: &'a nlp::Layers,
     pub quotes: &'a [quotes::Quote],
+    pub quantities: &'a [quantities::Quantity],
+    pub calendar: &'a [temporal::CalendarNote],
 }
 
 /// One rendering of a remark by one article.
@@ -97,13 +102,19 @@ fn setting(a: &Article, q: &quotes::Quote, name: &[String]) -> HashSet<String> {
 #[derive(Debug, Clone)]
 pub struct Dossier {
     pub story: stories::Story,
+    pub conflicts: Vec<Conflict>,
     pub quotes: Vec<QuoteGroup>,
 }
 
 /// The dossier of one story.
 pub fn build(story: stories::Story, articles: &[Article]) -> Dossier {
     let quotes = quote_groups(&story, articles);
-    Dossier { story, quotes }
+    let conflicts = conflicts::conflicts(&story, articles);
+    Dossier {
+        story,
+        conflicts,
+        quotes,
+    }
 }
 
 /// Groups the quotes of a story's articles by speaker and remark. `articles` is indexed like

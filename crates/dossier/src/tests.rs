@@ -31,6 +31,8 @@ fn check(texts: &[&str], expect: Expect) {
             text: t,
             layers: l,
             quotes: q,
+            quantities: &[],
+            calendar: &[],
         })
         .collect();
     let mut out = String::new();

@@ -25,6 +25,22 @@ pub struct StoryJson<'a> {
     pub copies: Vec<CopyJson<'a>>,
     pub entities: Vec<StoryEntityJson<'a>>,
     pub quotes: Vec<QuoteGroupJson<'a>>,
+    pub conflicts: Vec<ConflictJson<'a>>,
+}
+
+/// Sources that disagree: each side with its value, articles and evidence.
+#[derive(Debug, Serialize)]
+pub struct ConflictJson<'a> {
+    pub kind: &'static str,
+    pub about: &'a str,
+    pub sides: Vec<SideJson<'a>>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct SideJson<'a> {
+    pub value: &'a str,
+    pub articles: Vec<&'a str>,
+    pub evidence: Vec<EvidenceJson<'a>>,
 }
 
 /// One remark of one speaker as the story's articles render it.
@@ -160,6 +176,27 @@ fn story_json<'a>(articles: &'a [Article], n: usize, d: &'a dossier::Dossier) ->
                 articles: e.articles.iter().map(id).collect(),
                 mentions: e.mentions.len(),
                 flags: &e.flags,
+            })
+            .collect(),
+        conflicts: d
+            .conflicts
+            .iter()
+            .map(|c| ConflictJson {
+                kind: c.kind.as_str(),
+                about: &c.about,
+                sides: c
+                    .sides
+                    .iter()
+                    .map(|s| SideJson {
+                        value: &s.value,
+                        articles: s.articles.iter().map(id).collect(),
+                        evidence: s
+                            .evidence
+                            .iter()
+                            .map(|&(a, sp)| evidence(articles, a, sp))
+                            .collect(),
+                    })
+                    .collect(),
             })
             .collect(),
         quotes: d

@@ -45,10 +45,41 @@ fn plural(n: usize, word: &str) -> String {
 fn story_lines(articles: &[Article], d: &dossier::Dossier) -> Vec<(&'static str, String)> {
     let s = &d.story;
     let id = |i: &usize| articles[*i].id.as_str();
-    let mut out = vec![(
+    let mut out = Vec::new();
+    // Conflicts first: each side with its value and the words that show it.
+    for c in &d.conflicts {
+        let sides: Vec<String> = c
+            .sides
+            .iter()
+            .map(|side| {
+                let (a, sp) = side.evidence[0];
+                let words = articles[a].text[sp.range()]
+                    .split_whitespace()
+                    .collect::<Vec<_>>()
+                    .join(" ");
+                let arts: Vec<&str> = side.articles.iter().map(id).collect();
+                format!(
+                    "{} ({}: \"{}\")",
+                    side.value,
+                    arts.join(", "),
+                    shorten(&words, 60)
+                )
+            })
+            .collect();
+        out.push((
+            "conflict",
+            format!(
+                "{} about {}: {}",
+                c.kind.as_str(),
+                c.about,
+                sides.join(" vs ")
+            ),
+        ));
+    }
+    out.push((
         "articles",
         s.articles.iter().map(id).collect::<Vec<_>>().join(", "),
-    )];
+    ));
     out.push((
         "independent sources",
         format!(
