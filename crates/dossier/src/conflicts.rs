@@ -186,10 +186,18 @@ fn place_of(a: &Article, q: &Quantity) -> Option<String> {
     a.layers
         .entities
         .iter()
-        .filter(|e| e.kind == nlp::EntityKind::Location && prev.contains(e.span))
+        .filter(|e| e.kind != nlp::EntityKind::Misc && prev.contains(e.span))
         .find(|e| {
             let i = tokens.partition_point(|t| t.span.start() < e.span.start());
-            i > 0 && matches!(tokens[i - 1].text(a.text), "in" | "on" | "at" | "near")
+            let before = if i > 0 {
+                tokens[i - 1].text(a.text)
+            } else {
+                ""
+            };
+            match e.kind {
+                nlp::EntityKind::Location => matches!(before, "in" | "on" | "at" | "near"),
+                _ => matches!(before, "in" | "near"),
+            }
         })
         .map(|e| a.text[e.span.range()].to_string())
 }

@@ -76,3 +76,84 @@ fn one_remark_in_two_wordings_and_a_verbatim_one() {
         "#]],
     );
 }
+
+/// Renders the conflicts of the story the texts make: kind, subject, and each side's value
+/// with its articles.
+fn check_conflicts(texts: &[&str], expect: Expect) {
+    let layers: Vec<nlp::Layers> = texts.iter().map(|t| nlp::annotate(t)).collect();
+    let numbers: Vec<Vec<quantities::Quantity>> = texts
+        .iter()
+        .zip(&layers)
+        .map(|(t, l)| quantities::quantities(t, l, &[]))
+        .collect();
+    let ids: Vec<String> = (0..texts.len()).map(|i| format!("a{i}")).collect();
+    let inputs: Vec<stories::Input> = texts
+        .iter()
+        .zip(&layers)
+        .zip(&ids)
+        .map(|((t, l), id)| stories::Input {
+            id,
+            title: None,
+            text: t,
+            day: None,
+            layers: l,
+            credits: &[],
+        })
+        .collect();
+    let articles: Vec<Article> = texts
+        .iter()
+        .zip(&layers)
+        .zip(&numbers)
+        .map(|((t, l), n)| Article {
+            text: t,
+            layers: l,
+            quotes: &[],
+            quantities: n,
+            calendar: &[],
+        })
+        .collect();
+    let mut out = String::new();
+    for story in stories::stories(&inputs, 0.05) {
+        for c in crate::conflicts::conflicts(&story, &articles) {
+            let sides: Vec<String> = c
+                .sides
+                .iter()
+                .map(|s| format!("{} {:?}", s.value, s.articles))
+                .collect();
+            out.push_str(&format!(
+                "{} / {}: {}\n",
+                c.kind.as_str(),
+                c.about,
+                sides.join(" vs ")
+            ));
+        }
+    }
+    expect.assert_eq(&out);
+}
+
+#[test]
+fn counts_conflict_only_for_one_event_in_one_place() {
+    check_conflicts(
+        &[
+            "Russian drones struck Kharkiv overnight. At least seven people were injured in Kharkiv, and two people were killed in Odesa.",
+            "Russian drones struck Kharkiv overnight, and 18 people were wounded in Kharkiv. Five people were killed in Kyiv.",
+            "Russian drones struck Kharkiv overnight; some 19 people were hurt in Kharkiv, officials said.",
+        ],
+        expect![[r#"
+            number / wounded in Kharkiv: at least 7 [0] vs 18 [1] vs about 19 [2]
+        "#]],
+    );
+}
+
+#[test]
+fn a_former_title_against_a_sitting_one() {
+    check_conflicts(
+        &[
+            "Former U.S. President Donald Trump spoke in Geneva about the trade talks with the European envoy.",
+            "U.S. President Donald Trump spoke in Geneva about the trade talks, and former President Joe Biden stayed home.",
+        ],
+        expect![[r#"
+            role / Donald Trump: former president [0] vs president [1]
+        "#]],
+    );
+}

@@ -584,11 +584,22 @@ fn place_after(doc: &Doc, from: usize, end: usize) -> Option<Span> {
     let stop = end.min(from + 8);
     (from..stop)
         .take_while(|&k| !matches!(doc.word(k), "," | ";" | "and" | "but" | "while"))
-        .find(|&k| {
-            PLACE_PREPOSITIONS.contains(&doc.word(k))
-                && doc.entity.get(k + 1).copied().flatten() == Some(EntityKind::Location)
-        })
+        .find(|&k| names_place(doc, k))
         .map(|k| place_span(doc, k + 1))
+}
+
+/// Whether token `k` is a place preposition followed by a name that can be a place: a
+/// location, or any name right after "in", "near", "outside" or "across" (the tagger
+/// sometimes takes a city for a person; "in Kyiv" still names a place).
+fn names_place(doc: &Doc, k: usize) -> bool {
+    let w = doc.word(k);
+    match doc.entity.get(k + 1).copied().flatten() {
+        Some(EntityKind::Location) => PLACE_PREPOSITIONS.contains(&w),
+        Some(EntityKind::Person | EntityKind::Organization) => {
+            matches!(w, "in" | "near" | "outside" | "across")
+        }
+        _ => false,
+    }
 }
 
 /// "In Kharkiv, 12 people ...": a place phrase that opens the clause.
@@ -596,19 +607,17 @@ fn place_before(doc: &Doc, floor: usize, start: usize) -> Option<Span> {
     let lo = floor.max(start.saturating_sub(8));
     (lo..start)
         .rev()
-        .find(|&k| {
-            PLACE_PREPOSITIONS.contains(&doc.word(k))
-                && doc.entity.get(k + 1).copied().flatten() == Some(EntityKind::Location)
-        })
+        .find(|&k| names_place(doc, k))
         .map(|k| place_span(doc, k + 1))
 }
 
 fn place_span(doc: &Doc, k: usize) -> Span {
+    let kind = doc.entity.get(k).copied().flatten();
     let mut e = k;
-    while doc.entity.get(e).copied().flatten() == Some(EntityKind::Location) {
+    while e < doc.entity.len() && doc.entity[e] == kind {
         e += 1;
     }
-    doc.span(k, e)
+    doc.span(k, e.max(k + 1))
 }
 
 fn is_function_word(w: &str) -> bool {
