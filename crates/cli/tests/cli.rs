@@ -592,5 +592,6 @@ fn reference_reports_show_their_conflicts_side_by_side() {
         role / Donald Trump: president [000 003] "US President" | former president [002] "Former US President"
         date / Thursday (October 27th): Thursday does not match 2025-10-27, which is a Monday [000] "Thursday (October 27th)"
         date / October 27th), the Thanksgiving: Thanksgiving falls on 2025-11-27 in 2025, not on 2025-10-27 [000] "October 27th), the Thanksgiving"
-        number / wounded in Zaporizhzhia: 18 [001] "18" | at least 7 [004] "at least seven""#]].assert_eq(&lines.join("\n"));
+        number / wounded in Zaporizhzhia: 18 [001] "18" | at least 7 [004] "at least seven"
+        certainty / Jared Kushner: Jared Kushner will go / take part [000] "dispatched special envoys Joshua Witkov and his son-in-law Jared Kushner" | Jared Kushner may go / take part [001 004] "Jared Kushner may join""#]].assert_eq(&lines.join("\n"));
 }

@@ -17,6 +17,8 @@ pub enum Kind {
     Date,
     /// The same count reported differently.
     Number,
+    /// One outlet reports as settled what others report as possible.
+    Certainty,
 }
 
 impl Kind {
@@ -26,6 +28,7 @@ impl Kind {
             Kind::Role => "role",
             Kind::Date => "date",
             Kind::Number => "number",
+            Kind::Certainty => "certainty",
         }
     }
 }
@@ -71,7 +74,145 @@ pub fn conflicts(story: &stories::Story, articles: &[Article]) -> Vec<Conflict> 
     roles(story, &mut out);
     dates(story, articles, &mut out);
     numbers(story, articles, &mut out);
+    certainty(story, articles, &mut out);
     out
+}
+
+/// Verbs of going and taking part: what a person "will" or "may" do in a story of visits.
+fn is_going(w: &str) -> bool {
+    matches!(
+        w,
+        "travel"
+            | "join"
+            | "go"
+            | "visit"
+            | "accompany"
+            | "attend"
+            | "come"
+            | "fly"
+            | "take"
+            | "participate"
+            | "meet"
+            | "lead"
+            | "head"
+            | "arrive"
+            | "return"
+    )
+}
+
+/// The modality of the words before a verb of going: settled ("will", "is set to") or
+/// possible ("may", "might", "could", "potentially"); "is expected to" is neither.
+fn modality(words: &[String]) -> Option<&'static str> {
+    let w: Vec<&str> = words.iter().map(String::as_str).collect();
+    let hedged = w.iter().any(|x| {
+        matches!(
+            *x,
+            "may" | "might" | "could" | "possibly" | "potentially" | "perhaps" | "considering"
+        )
+    });
+    let settled = w
+        .iter()
+        .any(|x| matches!(*x, "will" | "shall" | "set" | "going" | "scheduled" | "'ll"));
+    if hedged {
+        Some("may")
+    } else if settled {
+        Some("will")
+    } else {
+        None
+    }
+}
+
+/// A person one article says will travel or take part and another says may: each article's
+/// wording beside the other's.
+fn certainty(story: &stories::Story, articles: &[Article], out: &mut Vec<Conflict>) {
+    for e in story
+        .entities
+        .iter()
+        .filter(|e| e.kind == nlp::EntityKind::Person)
+    {
+        let mut sides: Vec<Side> = Vec::new();
+        for &(a, span) in &e.mentions {
+            let art = &articles[a];
+            if let Some((value, evidence)) = stated_going(art, span) {
+                add(&mut sides, value.to_string(), a, evidence);
+            }
+        }
+        if sides.len() >= 2 {
+            out.push(Conflict {
+                kind: Kind::Certainty,
+                about: e.name.clone(),
+                sides: sides
+                    .into_iter()
+                    .map(|mut s| {
+                        s.value = format!(
+                            "{} {}",
+                            e.name,
+                            if s.value == "will" {
+                                "will go / take part"
+                            } else {
+                                "may go / take part"
+                            }
+                        );
+                        s
+                    })
+                    .collect(),
+            });
+        }
+    }
+}
+
+/// What the sentence says the person at `span` will or may do, with the words that say it:
+/// "Kushner will travel", "Kushner, who ..., might also take part", "potentially accompanied by
+/// Jared Kushner", "dispatched envoys X and Jared Kushner to Moscow".
+fn stated_going(a: &Article, span: Span) -> Option<(&'static str, Span)> {
+    let tokens = &a.layers.tokens;
+    let sentence = a.layers.sentences.iter().find(|s| s.contains(span))?;
+    let range = nlp::tokens_within(tokens, *sentence);
+    let m = nlp::tokens_within(tokens, span);
+    let word = |k: usize| tokens[k].text(a.text).to_lowercase();
+    // After the name: skip a clause between commas and a coordinated name, then up to four
+    // words of modality before a verb of going.
+    let mut k = m.end;
+    if k < range.end && word(k) == "," {
+        let close = (k + 1..range.end.min(k + 20)).find(|&j| word(j) == ",")?;
+        k = close + 1;
+    }
+    if k + 1 < range.end && word(k) == "and" {
+        k += 1;
+        while k < range.end && tokens[k].text(a.text).starts_with(char::is_uppercase) {
+            k += 1;
+        }
+    }
+    let before: Vec<String> = (k..range.end.min(k + 5)).map(word).collect();
+    if let Some(v) = before.iter().position(|w| is_going(w)) {
+        if let Some(m0) = modality(&before[..v]) {
+            return Some((m0, Span::new(span.start(), tokens[k + v].span.end())));
+        }
+    }
+    // Before the name: "potentially accompanied by X", "dispatched ... X to".
+    let lo = range.start.max(m.start.saturating_sub(8));
+    let left: Vec<String> = (lo..m.start).map(word).collect();
+    if let Some(by) = left.iter().rposition(|w| w == "by") {
+        if by > 0 && left[by - 1] == "accompanied" {
+            let hedge = modality(&left[..by - 1]).unwrap_or("will");
+            return Some((
+                hedge,
+                Span::new(tokens[lo + by - 1].span.start(), span.end()),
+            ));
+        }
+    }
+    if let Some(d) = left.iter().rposition(|w| {
+        matches!(
+            w.as_str(),
+            "dispatched" | "sent" | "dispatching" | "sending"
+        )
+    }) {
+        let to_follows = (m.end..range.end.min(m.end + 2)).any(|j| word(j) == "to");
+        if to_follows {
+            return Some(("will", Span::new(tokens[lo + d].span.start(), span.end())));
+        }
+    }
+    None
 }
 
 /// A person whose merged mentions were flagged: the full forms of the name, side by side.

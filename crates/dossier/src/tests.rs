@@ -157,3 +157,17 @@ fn a_former_title_against_a_sitting_one() {
         "#]],
     );
 }
+
+#[test]
+fn will_travel_against_may_join() {
+    check_conflicts(
+        &[
+            "The envoy Mark Hollis will travel to Vienna next week for the water talks, the ministry said.",
+            "The ministry said the envoy Mark Hollis may join the water talks in Vienna next week.",
+            "Mark Hollis is expected to attend the water talks in Vienna next week.",
+        ],
+        expect![[r#"
+            certainty / Mark Hollis: Mark Hollis will go / take part [0] vs Mark Hollis may go / take part [1]
+        "#]],
+    );
+}
