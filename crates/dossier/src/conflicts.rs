@@ -273,7 +273,11 @@ fn roles(story: &stories::Story, out: &mut Vec<Conflict>) {
                 };
                 add(&mut sides, value, r.article, r.span);
             }
-            if sides.len() >= 2 {
+            // A stale or wrong title stands out when one side is a single outlet against
+            // several; one against one is as likely a past-tense mention of the old office.
+            let lone = sides.iter().any(|s| s.articles.len() == 1);
+            let backed = sides.iter().any(|s| s.articles.len() >= 2);
+            if sides.len() >= 2 && lone && backed {
                 out.push(Conflict {
                     kind: Kind::Role,
                     about: e.name.clone(),

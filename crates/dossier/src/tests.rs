@@ -147,13 +147,18 @@ fn counts_conflict_only_for_one_event_in_one_place() {
 
 #[test]
 fn a_former_title_against_a_sitting_one() {
+    // One outlet's "former" against two that give the office as current is flagged; one
+    // against one is not (a past-tense mention of an old office reads the same).
     check_conflicts(
         &[
             "Former U.S. President Donald Trump spoke in Geneva about the trade talks with the European envoy.",
             "U.S. President Donald Trump spoke in Geneva about the trade talks, and former President Joe Biden stayed home.",
+            "U.S. President Donald Trump said in Geneva that the trade talks with the European envoy went well.",
+            "The campaign chairman Paul Hart resigned over the Geneva trade talks with the European envoy.",
+            "The former campaign chairman Paul Hart spoke about the Geneva trade talks with the European envoy.",
         ],
         expect![[r#"
-            role / Donald Trump: former president [0] vs president [1]
+            role / Donald Trump: former president [0] vs president [1, 2]
         "#]],
     );
 }

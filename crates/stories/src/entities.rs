@@ -113,6 +113,52 @@ pub fn same_surname(a: &str, b: &str) -> bool {
     a.chars().next() == b.chars().next() && distance(a, b) <= allowed
 }
 
+/// Common English short forms whose spelling does not start like the full name.
+const SHORT_FORMS: &[(&str, &str)] = &[
+    ("rick", "richard"),
+    ("dick", "richard"),
+    ("bob", "robert"),
+    ("bill", "william"),
+    ("will", "william"),
+    ("mike", "michael"),
+    ("jim", "james"),
+    ("jimmy", "james"),
+    ("joe", "joseph"),
+    ("ted", "edward"),
+    ("ted", "theodore"),
+    ("tom", "thomas"),
+    ("rudy", "rudolph"),
+    ("jack", "john"),
+    ("peggy", "margaret"),
+    ("maggie", "margaret"),
+    ("liz", "elizabeth"),
+    ("beth", "elizabeth"),
+    ("betty", "elizabeth"),
+    ("kate", "katherine"),
+    ("kathy", "katherine"),
+    ("chuck", "charles"),
+    ("charlie", "charles"),
+    ("hank", "henry"),
+    ("larry", "lawrence"),
+    ("jerry", "gerald"),
+    ("tony", "anthony"),
+    ("sandy", "alexandra"),
+    ("sasha", "alexander"),
+    ("volodya", "vladimir"),
+];
+
+/// Whether two folded first names can name one person: the same, one the start of the other
+/// ("steve", "steven"), or a common short form ("rick", "richard").
+pub fn same_first_name(a: &str, b: &str) -> bool {
+    let prefix = |x: &str, y: &str| x.len() >= 3 && y.starts_with(x);
+    a == b
+        || prefix(a, b)
+        || prefix(b, a)
+        || SHORT_FORMS
+            .iter()
+            .any(|&(s, f)| (a == s && b == f) || (a == f && b == s))
+}
+
 /// Spells out the common transliteration variants of one sound the same way: "-ff"/"-v"
 /// (Witkoff, Witkov), "-iy"/"-y"/"-ij" (Zelenskiy, Zelensky), "kh"/"h", "ph"/"f".
 fn transliterated(s: &str) -> String {
@@ -322,8 +368,12 @@ fn person(
         }
     }
     let mut flags = Vec::new();
-    // Different first names for one person.
-    if firsts.len() > 1 {
+    // Different first names for one person (a short form of the same name is not one).
+    let distinct = firsts
+        .iter()
+        .enumerate()
+        .any(|(i, a)| firsts[..i].iter().any(|b| !same_first_name(a, b)));
+    if distinct {
         let by_first: Vec<String> = firsts
             .iter()
             .map(|f| {

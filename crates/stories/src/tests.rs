@@ -158,3 +158,20 @@ fn wire_copies_of_one_agency_are_one_source() {
         "#]],
     );
 }
+
+#[test]
+fn a_short_form_of_a_first_name_is_not_flagged() {
+    check(
+        &[
+            ("n1", "Rick Gates met the prosecutors in Washington about the campaign finance inquiry."),
+            ("n2", "Richard Gates met the prosecutors in Washington about the campaign finance inquiry again."),
+            ("n3", "Steve Gates and Richard Gates met the prosecutors in Washington about the campaign finance inquiry."),
+        ],
+        expect![[r#"
+            story: n1 n2 n3
+              groups: [n1] [n2] [n3]
+              person Richard Gates = Richard Gates | Rick Gates
+              person Steve Gates = Steve Gates
+        "#]],
+    );
+}
