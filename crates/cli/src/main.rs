@@ -180,9 +180,15 @@ fn analyze(args: AnalyzeArgs) -> Result<ExitCode> {
             let text_date = infer_publication_year(a, &layers, now);
             let anchor = args
                 .published
-                .or_else(|| a.published.date.full())
-                .or(text_date);
-            let times = temporal::timexes(&a.text, &layers.tokens, &layers.sentences, anchor);
+                .map(|d| (d, "given"))
+                .or_else(|| a.published.date.full().map(|d| (d, "published")))
+                .or(text_date.map(|d| (d, "text")));
+            let times = temporal::timexes(
+                &a.text,
+                &layers.tokens,
+                &layers.sentences,
+                anchor.map(|x| x.0),
+            );
             let published = args.published.or_else(|| a.published.date.full());
             let calendar = temporal::calendar_checks(&a.text, &times, published);
             let quotes = quotes::quotes(&a.text, &layers);
@@ -190,6 +196,7 @@ fn analyze(args: AnalyzeArgs) -> Result<ExitCode> {
             let quantities = quantities::quantities(&a.text, &layers, &time_spans);
             report::Annotations {
                 layers,
+                anchor,
                 times,
                 calendar,
                 quotes,
@@ -214,6 +221,62 @@ fn analyze(args: AnalyzeArgs) -> Result<ExitCode> {
             credits: &a.credits,
         })
         .collect();
+    let found = stories::stories(&inputs, stories::DEFAULT_THRESHOLD);
+    drop(inputs);
+    // An article with no publication date of its own reads its times against its story's:
+    // outlets covering one story write within days of each other. The story's date is the
+    // most common publication date of its articles, a month and day completed with the year
+    // the text gives; an article dated only by an event in its text (a weekday-date pair)
+    // takes it too when it falls within the week after that event.
+    let mut layers = layers;
+    for s in &found {
+        let years: Vec<i32> = s
+            .articles
+            .iter()
+            .filter_map(|&i| layers[i].anchor.map(|x| chrono::Datelike::year(&x.0)))
+            .collect();
+        let mut dates: Vec<chrono::NaiveDate> = s
+            .articles
+            .iter()
+            .filter_map(|&i| {
+                let d = articles[i].published.date;
+                d.full().or_else(|| {
+                    let year = d.year.or_else(|| years.first().copied())?;
+                    chrono::NaiveDate::from_ymd_opt(year, d.month?, d.day?)
+                })
+            })
+            .collect();
+        dates.sort();
+        let Some(common) = dates
+            .iter()
+            .max_by_key(|d| {
+                (
+                    dates.iter().filter(|x| x == d).count(),
+                    std::cmp::Reverse(**d),
+                )
+            })
+            .copied()
+        else {
+            continue;
+        };
+        for &i in &s.articles {
+            let l = &mut layers[i];
+            let take = match l.anchor {
+                None => true,
+                Some((pair, "text")) => (0..=7).contains(&(common - pair).num_days()),
+                Some(_) => false,
+            };
+            if take {
+                l.times = temporal::timexes(
+                    &articles[i].text,
+                    &l.layers.tokens,
+                    &l.layers.sentences,
+                    Some(common),
+                );
+                l.anchor = Some((common, "story"));
+            }
+        }
+    }
     let dossier_articles: Vec<dossier::Article> = articles
         .iter()
         .zip(&layers)
@@ -223,9 +286,10 @@ fn analyze(args: AnalyzeArgs) -> Result<ExitCode> {
             quotes: &l.quotes,
             quantities: &l.quantities,
             calendar: &l.calendar,
+            times: &l.times,
         })
         .collect();
-    let stories: Vec<dossier::Dossier> = stories::stories(&inputs, stories::DEFAULT_THRESHOLD)
+    let stories: Vec<dossier::Dossier> = found
         .into_iter()
         .map(|s| dossier::build(s, &dossier_articles))
         .collect();

@@ -595,3 +595,68 @@ fn reference_reports_show_their_conflicts_side_by_side() {
         number / wounded in Zaporizhzhia: 18 [001] "18" | at least 7 [004] "at least seven"
         certainty / Jared Kushner: Jared Kushner will go / take part [000] "dispatched special envoys Joshua Witkov and his son-in-law Jared Kushner" | Jared Kushner may go / take part [001 004] "Jared Kushner may join""#]].assert_eq(&lines.join("\n"));
 }
+
+/// Articles without a publication date read their times against the story's date, and the
+/// story's timeline places its events on calendar dates with their sources.
+#[test]
+fn reference_story_has_a_timeline_on_calendar_dates() {
+    let doc = analyze_json(&example_dir(), &[]);
+    let anchors: Vec<String> = doc["articles"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|a| {
+            format!(
+                "{} {} {}",
+                &a["id"].as_str().unwrap()[..3],
+                a["time_anchor"]["date"],
+                a["time_anchor"]["how"]
+            )
+        })
+        .collect();
+    let mut lines = anchors;
+    for e in doc["stories"][0]["timeline"].as_array().unwrap() {
+        let label: String = e["label"].as_str().unwrap().chars().take(60).collect();
+        let arts: Vec<String> = e["articles"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|a| a.as_str().unwrap()[..3].to_string())
+            .collect();
+        lines.push(format!(
+            "{} [{}] {label}",
+            e["date"].as_str().unwrap(),
+            arts.join(" ")
+        ));
+    }
+    expect_test::expect![[r#"
+        000 "2025-11-26" "story"
+        001 "2025-11-26" "story"
+        002 "2025-11-26" "story"
+        003 "2025-11-26" "story"
+        004 "2025-11-26" "story"
+        2025-10-14 [000 003] Bloomberg News reported that Witkoff said in an October 14 t
+        2025-10-27 [000] Trump had previously demanded that Ukraine accept the ceasef
+        2025-11-20 [000] Trump had previously demanded that Ukraine accept the ceasef
+        2025-11-23 [000] The US and Ukraine held talks in Geneva on Sunday (23rd), an
+        2025-11-24 [004] While American officials did not respond publicly to Moscow’
+        2025-11-24 [004] On Monday, Zelensky said the “main problem” was Putin’s dema
+        2025-11-25 [001 004] On Tuesday, Trump said he had instructed Witkoff to meet the
+        2025-11-25 [003 004] Ukrainian President Volodymyr Zelensky said on Tuesday he wa
+        2025-11-25 [000] On Tuesday (November 25), while traveling aboard Air Force O
+        2025-11-25 [000] However, speaking to the Voluntary Coalition via video confe
+        2025-11-25 [001] Speaking after a call between the so-called coalition of the
+        2025-11-25 [001] On Tuesday night, Russia launched a series of strikes on Zap
+        2025-11-25 [001] The night before, powerful explosions rocked Kyiv beginning 
+        2025-11-25 [001] Ukrainian negotiator Rustem Umerov said Tuesday there was “c
+        2025-11-25 [004] As of Tuesday morning, he said Russia had not received the u
+        2025-11-25 [004] While American officials did not respond publicly to Moscow’
+        2025-11-25 [004] On Tuesday, Bloomberg published what it said was a transcrip
+        2025-11-26 [000 004] The visit was confirmed on Wednesday by Vladimir Putin’s for
+        2025-11-26 [001] The night before, powerful explosions rocked Kyiv beginning 
+        2025-11-26 [003] President Donald Trump’s envoy Steve Witkoff will travel to 
+        2025-11-27 [000 001] Trump had previously demanded that Ukraine accept the ceasef
+        2025-11-27 [000] On Tuesday (November 25), while traveling aboard Air Force O
+        2025-11-27 [002] Officials in Kyiv have also been seeking a direct meeting wi"#]]
+    .assert_eq(&lines.join("\n"));
+}

@@ -1,15 +1,17 @@
 //! The dossier of a story: what its outlets say, laid side by side with the evidence.
 //!
-//! So far: conflicts (`conflicts`) and quote variants. Each speaker's statements are grouped across the story's articles
+//! So far: conflicts (`conflicts`), the timeline (`timeline`) and quote variants. Each speaker's statements are grouped across the story's articles
 //! when they report the same remark (the same words, or a translation or paraphrase of it told
 //! in the same setting), verbatim renderings are marked, and a remark worded differently inside
 //! quotation marks by different outlets is flagged.
 
 pub mod conflicts;
+pub mod timeline;
 
 pub use conflicts::{Conflict, Kind, Side};
 use model::Span;
 use std::collections::HashSet;
+pub use timeline::Event;
 
 /// One analysed article of the story.
 #[derive(Debug, Clone, Copy)]
@@ -19,6 +21,7 @@ pub struct Article<'a> {
     pub quotes: &'a [quotes::Quote],
     pub quantities: &'a [quantities::Quantity],
     pub calendar: &'a [temporal::CalendarNote],
+    pub times: &'a [temporal::Timex],
 }
 
 /// One rendering of a remark by one article.
@@ -104,16 +107,19 @@ pub struct Dossier {
     pub story: stories::Story,
     pub conflicts: Vec<Conflict>,
     pub quotes: Vec<QuoteGroup>,
+    pub timeline: Vec<Event>,
 }
 
 /// The dossier of one story.
 pub fn build(story: stories::Story, articles: &[Article]) -> Dossier {
     let quotes = quote_groups(&story, articles);
     let conflicts = conflicts::conflicts(&story, articles);
+    let timeline = timeline::timeline(&story, articles);
     Dossier {
         story,
         conflicts,
         quotes,
+        timeline,
     }
 }
 

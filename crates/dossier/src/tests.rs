@@ -33,6 +33,7 @@ fn check(texts: &[&str], expect: Expect) {
             quotes: q,
             quantities: &[],
             calendar: &[],
+            times: &[],
         })
         .collect();
     let mut out = String::new();
@@ -110,6 +111,7 @@ fn check_conflicts(texts: &[&str], expect: Expect) {
             quotes: &[],
             quantities: n,
             calendar: &[],
+            times: &[],
         })
         .collect();
     let mut out = String::new();

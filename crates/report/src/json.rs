@@ -26,6 +26,16 @@ pub struct StoryJson<'a> {
     pub entities: Vec<StoryEntityJson<'a>>,
     pub quotes: Vec<QuoteGroupJson<'a>>,
     pub conflicts: Vec<ConflictJson<'a>>,
+    pub timeline: Vec<EventJson<'a>>,
+}
+
+/// A dated event of the story with its sources.
+#[derive(Debug, Serialize)]
+pub struct EventJson<'a> {
+    pub date: &'a str,
+    pub label: &'a str,
+    pub articles: Vec<&'a str>,
+    pub evidence: Vec<EvidenceJson<'a>>,
 }
 
 /// Sources that disagree: each side with its value, articles and evidence.
@@ -178,6 +188,20 @@ fn story_json<'a>(articles: &'a [Article], n: usize, d: &'a dossier::Dossier) ->
                 flags: &e.flags,
             })
             .collect(),
+        timeline: d
+            .timeline
+            .iter()
+            .map(|e| EventJson {
+                date: &e.date,
+                label: &e.label,
+                articles: e.articles.iter().map(id).collect(),
+                evidence: e
+                    .evidence
+                    .iter()
+                    .map(|&(a, sp)| evidence(articles, a, sp))
+                    .collect(),
+            })
+            .collect(),
         conflicts: d
             .conflicts
             .iter()
@@ -244,6 +268,7 @@ pub struct ArticleJson<'a> {
     pub removed: Vec<RemovedJson<'a>>,
     pub credits: &'a [String],
     pub entities: Vec<EntityJson<'a>>,
+    pub time_anchor: Option<AnchorJson>,
     pub times: Vec<TimeJson<'a>>,
     pub calendar: Vec<CalendarJson<'a>>,
     pub quotes: Vec<QuoteJson<'a>>,
@@ -299,6 +324,13 @@ pub struct QuantityJson<'a> {
     pub counted: Option<SpanJson<'a>>,
     pub event: Option<SpanJson<'a>>,
     pub place: Option<SpanJson<'a>>,
+}
+
+/// The date time expressions were resolved against, and where it came from.
+#[derive(Debug, Serialize)]
+pub struct AnchorJson {
+    pub date: String,
+    pub how: &'static str,
 }
 
 /// A calendar inconsistency: the words that show it and what is wrong.
@@ -447,6 +479,10 @@ impl<'a> ArticleJson<'a> {
                         }),
                 })
                 .collect(),
+            time_anchor: ann.anchor.map(|(d, how)| AnchorJson {
+                date: d.format("%Y-%m-%d").to_string(),
+                how,
+            }),
             times: ann
                 .times
                 .iter()

@@ -12,6 +12,10 @@ pub use json::{to_json, Analysis, SCHEMA};
 #[derive(Debug, Clone)]
 pub struct Annotations {
     pub layers: nlp::Layers,
+    /// The date time expressions were resolved against, and where it came from: `given`
+    /// (`--published`), `published`, `text` (a weekday-date pair), `story` (the story's
+    /// most common anchor, for an article with no date of its own).
+    pub anchor: Option<(chrono::NaiveDate, &'static str)>,
     pub times: Vec<temporal::Timex>,
     pub calendar: Vec<temporal::CalendarNote>,
     pub quotes: Vec<quotes::Quote>,

@@ -140,6 +140,19 @@ fn story_lines(articles: &[Article], d: &dossier::Dossier) -> Vec<(&'static str,
             out.push(("flag", format!("{}: {f}", e.name)));
         }
     }
+    // The timeline: dated events, with how many articles place them there.
+    for e in &d.timeline {
+        let arts: Vec<&str> = e.articles.iter().map(id).collect();
+        out.push((
+            "timeline",
+            format!(
+                "{}: {} ({})",
+                e.date,
+                shorten(&e.label, 110),
+                arts.join(", ")
+            ),
+        ));
+    }
     // Remarks that more than one article reports, each rendering with its article.
     for g in &d.quotes {
         let mut arts: Vec<usize> = g.variants.iter().map(|v| v.article).collect();
