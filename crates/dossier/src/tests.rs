@@ -1,44 +1,56 @@
 use crate::{quote_groups, Article};
 use expect_test::{expect, Expect};
 
-/// Renders each speaker's remark groups: the speaker, then each rendering with its article.
-fn check(texts: &[&str], expect: Expect) {
+/// Annotates `texts` (ids `a0`, `a1`, ...) with every layer the dossier reads, groups them
+/// into stories at `threshold`, and renders each story with `render`.
+fn with_stories(
+    texts: &[&str],
+    threshold: f32,
+    mut render: impl FnMut(&stories::Story, &[Article], &mut String),
+) -> String {
     let layers: Vec<nlp::Layers> = texts.iter().map(|t| nlp::annotate(t)).collect();
     let quotes: Vec<Vec<quotes::Quote>> = texts
         .iter()
         .zip(&layers)
         .map(|(t, l)| quotes::quotes(t, l))
         .collect();
-    let ids: Vec<String> = (0..texts.len()).map(|i| format!("a{i}")).collect();
-    let inputs: Vec<stories::Input> = texts
+    let numbers: Vec<Vec<quantities::Quantity>> = texts
         .iter()
         .zip(&layers)
-        .zip(&ids)
-        .map(|((t, l), id)| stories::Input {
-            id,
+        .map(|(t, l)| quantities::quantities(t, l, &[]))
+        .collect();
+    let ids: Vec<String> = (0..texts.len()).map(|i| format!("a{i}")).collect();
+    let inputs: Vec<stories::Input> = (0..texts.len())
+        .map(|i| stories::Input {
+            id: &ids[i],
             title: None,
-            text: t,
+            text: texts[i],
             day: None,
-            layers: l,
+            layers: &layers[i],
             credits: &[],
         })
         .collect();
-    let articles: Vec<Article> = texts
-        .iter()
-        .zip(&layers)
-        .zip(&quotes)
-        .map(|((t, l), q)| Article {
-            text: t,
-            layers: l,
-            quotes: q,
-            quantities: &[],
+    let articles: Vec<Article> = (0..texts.len())
+        .map(|i| Article {
+            text: texts[i],
+            layers: &layers[i],
+            quotes: &quotes[i],
+            quantities: &numbers[i],
             calendar: &[],
             times: &[],
         })
         .collect();
     let mut out = String::new();
-    for story in stories::stories(&inputs, stories::DEFAULT_THRESHOLD) {
-        for g in quote_groups(&story, &articles) {
+    for story in stories::stories(&inputs, threshold) {
+        render(&story, &articles, &mut out);
+    }
+    out
+}
+
+/// Renders each speaker's remark groups: the speaker, then each rendering with its article.
+fn check(texts: &[&str], expect: Expect) {
+    let out = with_stories(texts, stories::DEFAULT_THRESHOLD, |story, articles, out| {
+        for g in quote_groups(story, articles) {
             let mark = if g.verbatim { " (verbatim)" } else { "" };
             out.push_str(&format!("{}{mark}\n", g.speaker));
             for v in &g.variants {
@@ -53,7 +65,7 @@ fn check(texts: &[&str], expect: Expect) {
                 out.push_str(&format!("  ! {f}\n"));
             }
         }
-    }
+    });
     expect.assert_eq(&out);
 }
 
@@ -81,42 +93,8 @@ fn one_remark_in_two_wordings_and_a_verbatim_one() {
 /// Renders the conflicts of the story the texts make: kind, subject, and each side's value
 /// with its articles.
 fn check_conflicts(texts: &[&str], expect: Expect) {
-    let layers: Vec<nlp::Layers> = texts.iter().map(|t| nlp::annotate(t)).collect();
-    let numbers: Vec<Vec<quantities::Quantity>> = texts
-        .iter()
-        .zip(&layers)
-        .map(|(t, l)| quantities::quantities(t, l, &[]))
-        .collect();
-    let ids: Vec<String> = (0..texts.len()).map(|i| format!("a{i}")).collect();
-    let inputs: Vec<stories::Input> = texts
-        .iter()
-        .zip(&layers)
-        .zip(&ids)
-        .map(|((t, l), id)| stories::Input {
-            id,
-            title: None,
-            text: t,
-            day: None,
-            layers: l,
-            credits: &[],
-        })
-        .collect();
-    let articles: Vec<Article> = texts
-        .iter()
-        .zip(&layers)
-        .zip(&numbers)
-        .map(|((t, l), n)| Article {
-            text: t,
-            layers: l,
-            quotes: &[],
-            quantities: n,
-            calendar: &[],
-            times: &[],
-        })
-        .collect();
-    let mut out = String::new();
-    for story in stories::stories(&inputs, 0.05) {
-        for c in crate::conflicts::conflicts(&story, &articles) {
+    let out = with_stories(texts, 0.05, |story, articles, out| {
+        for c in crate::conflicts::conflicts(story, articles) {
             let sides: Vec<String> = c
                 .sides
                 .iter()
@@ -129,7 +107,7 @@ fn check_conflicts(texts: &[&str], expect: Expect) {
                 sides.join(" vs ")
             ));
         }
-    }
+    });
     expect.assert_eq(&out);
 }
 

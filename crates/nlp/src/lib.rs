@@ -7,11 +7,13 @@ pub mod numbers;
 mod roles;
 mod sentences;
 mod tokens;
+mod words;
 
 pub use ner::{Entity, EntityKind, Tagger};
 pub use roles::{is_role_head, people_after_roles, roles, Role};
 pub use sentences::sentences;
 pub use tokens::{tokenize, tokens_within, Token, TokenKind};
+pub use words::is_function_word;
 
 /// Every layer of one text, computed in order: tokens, sentences, entities, roles.
 #[derive(Debug, Clone)]

@@ -83,7 +83,7 @@ fn nominal_left(doc: &Doc, first: usize, e: usize) -> Option<Np> {
     }
     let head = doc.word(e);
     if doc.entity[e].is_none()
-        && (cues::is_function_word(head)
+        && (nlp::is_function_word(head)
             || cues::is_between(head)
             || cues::is_speech(head)
             || doc.kind(e) == Some(TokenKind::Number))
@@ -114,20 +114,20 @@ fn nominal_left(doc: &Doc, first: usize, e: usize) -> Option<Np> {
             // "a spokesman for the campaign": go on over the preposition to the head noun.
             let inner = k > first + 1
                 && matches!(doc.word(k - 1), "of" | "for" | "at")
-                && !cues::is_function_word(doc.word(k - 2))
+                && !nlp::is_function_word(doc.word(k - 2))
                 && doc.kind(k - 2) == Some(TokenKind::Word);
             if inner {
                 continue;
             }
             break;
         }
-        if matches!(w, "of" | "for" | "at") && k > first && !cues::is_function_word(doc.word(k - 1))
+        if matches!(w, "of" | "for" | "at") && k > first && !nlp::is_function_word(doc.word(k - 1))
         {
             start = k;
             continue;
         }
         if doc.kind(k) != Some(TokenKind::Word)
-            || cues::is_function_word(w)
+            || nlp::is_function_word(w)
             || cues::is_speech(w)
             || cues::is_thought(w)
             || cues::is_between(w)
@@ -203,7 +203,7 @@ pub fn object(doc: &Doc, j: usize, end: usize) -> Option<Np> {
         }
         if doc.kind(k) != Some(TokenKind::Word)
             || doc.region[k].is_some()
-            || (cues::is_function_word(w) && !(matches!(w, "of" | "for") && k > body))
+            || (nlp::is_function_word(w) && !(matches!(w, "of" | "for") && k > body))
             || cues::is_speech(w)
             || cues::is_thought(w)
         {
