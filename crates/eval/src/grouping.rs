@@ -18,12 +18,7 @@ struct Doc {
 }
 
 fn fnv(s: &str) -> u64 {
-    let mut h = 0xcbf2_9ce4_8422_2325u64;
-    for b in s.bytes() {
-        h ^= u64::from(b);
-        h = h.wrapping_mul(0x0100_0000_01b3);
-    }
-    h
+    stories::terms::hash(s, 0)
 }
 
 /// ECB+ (`docs/<topic><ecb|ecbplus>/<doc>.json`) or NewsWCL50 (`NewsWCL50.conll`).

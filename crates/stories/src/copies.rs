@@ -108,14 +108,7 @@ fn sentences(v: &View) -> Vec<Sentence> {
                 .collect();
             let trigrams = words
                 .windows(3)
-                .map(|w| {
-                    let mut h = 0xcbf2_9ce4_8422_2325u64;
-                    for b in w.join(" ").bytes() {
-                        h ^= u64::from(b);
-                        h = h.wrapping_mul(0x0100_0000_01b3);
-                    }
-                    h
-                })
+                .map(|w| crate::terms::hash(&w.join(" "), 0))
                 .collect();
             Sentence {
                 span: *s,

@@ -42,8 +42,9 @@ pub struct TermCounts {
     pub counts: HashMap<u64, f32>,
 }
 
-fn hash(s: &str, salt: u64) -> u64 {
-    // FNV-1a, salted so that a name and the same word in lower case are different terms.
+/// FNV-1a of `s`; the salt keeps apart terms of different kinds (a name and the same word in
+/// lower case).
+pub fn hash(s: &str, salt: u64) -> u64 {
     let mut h = 0xcbf2_9ce4_8422_2325u64 ^ salt;
     for b in s.bytes() {
         h ^= u64::from(b);
