@@ -1,14 +1,17 @@
 //! The dossier of a story: what its outlets say, laid side by side with the evidence.
 //!
-//! So far: conflicts (`conflicts`), the timeline (`timeline`) and quote variants. Each speaker's statements are grouped across the story's articles
+//! So far: facts with their independent sources (`facts`), conflicts (`conflicts`), the
+//! timeline (`timeline`) and quote variants. Each speaker's statements are grouped across the story's articles
 //! when they report the same remark (the same words, or a translation or paraphrase of it told
 //! in the same setting), verbatim renderings are marked, and a remark worded differently inside
 //! quotation marks by different outlets is flagged.
 
 pub mod conflicts;
+pub mod facts;
 pub mod timeline;
 
 pub use conflicts::{Conflict, Kind, Side};
+pub use facts::Fact;
 use model::Span;
 use std::collections::HashSet;
 pub use timeline::Event;
@@ -105,6 +108,7 @@ fn setting(a: &Article, q: &quotes::Quote, name: &[String]) -> HashSet<String> {
 #[derive(Debug, Clone)]
 pub struct Dossier {
     pub story: stories::Story,
+    pub facts: Vec<Fact>,
     pub conflicts: Vec<Conflict>,
     pub quotes: Vec<QuoteGroup>,
     pub timeline: Vec<Event>,
@@ -115,8 +119,10 @@ pub fn build(story: stories::Story, articles: &[Article]) -> Dossier {
     let quotes = quote_groups(&story, articles);
     let conflicts = conflicts::conflicts(&story, articles);
     let timeline = timeline::timeline(&story, articles);
+    let facts = facts::facts(&story, articles);
     Dossier {
         story,
+        facts,
         conflicts,
         quotes,
         timeline,

@@ -156,3 +156,28 @@ fn will_travel_against_may_join() {
         "#]],
     );
 }
+
+#[test]
+fn facts_count_copies_once() {
+    let out = with_stories(
+        &[
+            "Heavy floods hit the Danube valley near Vienna on Monday. Rescue teams evacuated 300 families from villages along the Danube river. The mayor of Vienna asked the army for help.",
+            "Heavy floods hit the Danube valley near Vienna on Monday. Rescue teams evacuated 300 families from villages along the Danube river. Schools stayed closed.",
+            "Rescue teams evacuated some 300 families from villages along the Danube river after floods near Vienna. The weather service expects more rain.",
+        ],
+        stories::DEFAULT_THRESHOLD,
+        |story, articles, out| {
+            for f in crate::facts::facts(story, articles) {
+                out.push_str(&format!(
+                    "{} of {:?}: {}\n",
+                    f.independent_sources, f.articles, f.text
+                ));
+            }
+        },
+    );
+    expect![[r#"
+        2 of [0, 1, 2]: Rescue teams evacuated 300 families from villages along the Danube river.
+        1 of [0, 1]: Heavy floods hit the Danube valley near Vienna on Monday.
+    "#]]
+    .assert_eq(&out);
+}

@@ -27,6 +27,17 @@ pub struct StoryJson<'a> {
     pub quotes: Vec<QuoteGroupJson<'a>>,
     pub conflicts: Vec<ConflictJson<'a>>,
     pub timeline: Vec<EventJson<'a>>,
+    pub facts: Vec<FactJson<'a>>,
+}
+
+/// A claim reported by two or more articles, with how many independent sources back it.
+#[derive(Debug, Serialize)]
+pub struct FactJson<'a> {
+    pub id: String,
+    pub text: &'a str,
+    pub articles: Vec<&'a str>,
+    pub independent_sources: usize,
+    pub evidence: Vec<EvidenceJson<'a>>,
 }
 
 /// A dated event of the story with its sources.
@@ -186,6 +197,22 @@ fn story_json<'a>(articles: &'a [Article], n: usize, d: &'a dossier::Dossier) ->
                 articles: e.articles.iter().map(id).collect(),
                 mentions: e.mentions.len(),
                 flags: &e.flags,
+            })
+            .collect(),
+        facts: d
+            .facts
+            .iter()
+            .enumerate()
+            .map(|(k, f)| FactJson {
+                id: format!("story-{}-f{}", n + 1, k + 1),
+                text: &f.text,
+                articles: f.articles.iter().map(id).collect(),
+                independent_sources: f.independent_sources,
+                evidence: f
+                    .evidence
+                    .iter()
+                    .map(|&(a, sp)| evidence(articles, a, sp))
+                    .collect(),
             })
             .collect(),
         timeline: d

@@ -140,6 +140,20 @@ fn story_lines(articles: &[Article], d: &dossier::Dossier) -> Vec<(&'static str,
             out.push(("flag", format!("{}: {f}", e.name)));
         }
     }
+    // Facts several articles report, with their independent sources.
+    for f in &d.facts {
+        let arts: Vec<&str> = f.articles.iter().map(id).collect();
+        out.push((
+            "fact",
+            format!(
+                "{} independent of {} ({}): {}",
+                f.independent_sources,
+                f.articles.len(),
+                arts.join(", "),
+                shorten(&f.text, 120)
+            ),
+        ));
+    }
     // The timeline: dated events, with how many articles place them there.
     for e in &d.timeline {
         let arts: Vec<&str> = e.articles.iter().map(id).collect();
