@@ -143,3 +143,44 @@ pub fn facts(story: &stories::Story, articles: &[Article]) -> Vec<Fact> {
     });
     out
 }
+
+/// What one article reports alone, and which of the story's facts it leaves out.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Coverage {
+    pub article: usize,
+    /// Its claims that no other article makes and that name someone or give a figure.
+    pub only: Vec<Span>,
+    /// Indexes into the story's facts that two or more independent sources report and this
+    /// article does not.
+    pub missing: Vec<usize>,
+}
+
+/// Each article's coverage of the story, given the story's facts.
+pub fn coverage(story: &stories::Story, articles: &[Article], facts: &[Fact]) -> Vec<Coverage> {
+    let in_fact: HashSet<(usize, usize)> = facts
+        .iter()
+        .flat_map(|f| f.evidence.iter().map(|&(a, s)| (a, s.start())))
+        .collect();
+    story
+        .articles
+        .iter()
+        .map(|&ai| {
+            let only = claims(&articles[ai], ai)
+                .into_iter()
+                .filter(|c| !c.anchors.is_empty() && !in_fact.contains(&(ai, c.span.start())))
+                .map(|c| c.span)
+                .collect();
+            let missing = facts
+                .iter()
+                .enumerate()
+                .filter(|(_, f)| f.independent_sources >= 2 && !f.articles.contains(&ai))
+                .map(|(k, _)| k)
+                .collect();
+            Coverage {
+                article: ai,
+                only,
+                missing,
+            }
+        })
+        .collect()
+}

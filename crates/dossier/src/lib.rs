@@ -11,7 +11,7 @@ pub mod facts;
 pub mod timeline;
 
 pub use conflicts::{Conflict, Kind, Side};
-pub use facts::Fact;
+pub use facts::{Coverage, Fact};
 use model::Span;
 use std::collections::HashSet;
 pub use timeline::Event;
@@ -109,6 +109,7 @@ fn setting(a: &Article, q: &quotes::Quote, name: &[String]) -> HashSet<String> {
 pub struct Dossier {
     pub story: stories::Story,
     pub facts: Vec<Fact>,
+    pub coverage: Vec<Coverage>,
     pub conflicts: Vec<Conflict>,
     pub quotes: Vec<QuoteGroup>,
     pub timeline: Vec<Event>,
@@ -120,9 +121,11 @@ pub fn build(story: stories::Story, articles: &[Article]) -> Dossier {
     let conflicts = conflicts::conflicts(&story, articles);
     let timeline = timeline::timeline(&story, articles);
     let facts = facts::facts(&story, articles);
+    let coverage = facts::coverage(&story, articles, &facts);
     Dossier {
         story,
         facts,
+        coverage,
         conflicts,
         quotes,
         timeline,

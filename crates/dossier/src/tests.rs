@@ -181,3 +181,28 @@ fn facts_count_copies_once() {
     "#]]
     .assert_eq(&out);
 }
+
+#[test]
+fn coverage_shows_what_one_outlet_alone_reports() {
+    let out = with_stories(
+        &[
+            "Heavy floods hit the Danube valley near Vienna on Monday. Rescue teams evacuated 300 families from villages along the Danube river. The mayor of Vienna asked the Austrian army for help.",
+            "Heavy floods hit the Danube valley near Vienna on Monday, officials said. Rescue teams evacuated 300 families from villages along the Danube river.",
+            "Rescue teams evacuated some 300 families from villages along the Danube river after floods near Vienna. The weather service expects more rain.",
+        ],
+        stories::DEFAULT_THRESHOLD,
+        |story, articles, out| {
+            let facts = crate::facts::facts(story, articles);
+            for c in crate::facts::coverage(story, articles, &facts) {
+                let only: Vec<&str> = c.only.iter().map(|s| &articles[c.article].text[s.range()]).collect();
+                out.push_str(&format!("a{} only {:?}, misses facts {:?}\n", c.article, only, c.missing));
+            }
+        },
+    );
+    expect![[r#"
+        a0 only ["The mayor of Vienna asked the Austrian army for help."], misses facts []
+        a1 only [], misses facts []
+        a2 only [], misses facts []
+    "#]]
+    .assert_eq(&out);
+}

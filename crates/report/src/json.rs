@@ -28,6 +28,15 @@ pub struct StoryJson<'a> {
     pub conflicts: Vec<ConflictJson<'a>>,
     pub timeline: Vec<EventJson<'a>>,
     pub facts: Vec<FactJson<'a>>,
+    pub coverage: Vec<CoverageJson<'a>>,
+}
+
+/// What one article reports alone, and the main facts it leaves out.
+#[derive(Debug, Serialize)]
+pub struct CoverageJson<'a> {
+    pub article: &'a str,
+    pub only: Vec<EvidenceJson<'a>>,
+    pub missing_facts: Vec<String>,
 }
 
 /// A claim reported by two or more articles, with how many independent sources back it.
@@ -212,6 +221,23 @@ fn story_json<'a>(articles: &'a [Article], n: usize, d: &'a dossier::Dossier) ->
                     .evidence
                     .iter()
                     .map(|&(a, sp)| evidence(articles, a, sp))
+                    .collect(),
+            })
+            .collect(),
+        coverage: d
+            .coverage
+            .iter()
+            .map(|c| CoverageJson {
+                article: id(&c.article),
+                only: c
+                    .only
+                    .iter()
+                    .map(|&sp| evidence(articles, c.article, sp))
+                    .collect(),
+                missing_facts: c
+                    .missing
+                    .iter()
+                    .map(|k| format!("story-{}-f{}", n + 1, k + 1))
                     .collect(),
             })
             .collect(),

@@ -154,6 +154,29 @@ fn story_lines(articles: &[Article], d: &dossier::Dossier) -> Vec<(&'static str,
             ),
         ));
     }
+    // What each outlet alone reports, and how many main facts it leaves out.
+    for c in &d.coverage {
+        let main = d
+            .facts
+            .iter()
+            .filter(|f| f.independent_sources >= 2)
+            .count();
+        let mut line = format!(
+            "{}: {} claims only here; leaves out {} of {} facts that two or more sources report",
+            id(&c.article),
+            c.only.len(),
+            c.missing.len(),
+            main
+        );
+        if let Some(s) = c.only.first() {
+            let said = articles[c.article].text[s.range()]
+                .split_whitespace()
+                .collect::<Vec<_>>()
+                .join(" ");
+            let _ = write!(line, "; e.g. \"{}\"", shorten(&said, 90));
+        }
+        out.push(("coverage", line));
+    }
     // The timeline: dated events, with how many articles place them there.
     for e in &d.timeline {
         let arts: Vec<&str> = e.articles.iter().map(id).collect();
