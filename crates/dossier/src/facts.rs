@@ -5,6 +5,7 @@
 use crate::Article;
 use model::Span;
 use std::collections::HashSet;
+use stories::terms::{content_words, dice};
 
 /// One claim as several articles make it.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -41,11 +42,7 @@ fn claims(a: &Article, ai: usize) -> Vec<Claim> {
                 .split(|c: char| !c.is_alphanumeric())
                 .filter(|w| !w.is_empty())
                 .collect();
-            let words: HashSet<String> = raw
-                .iter()
-                .map(|w| w.to_lowercase())
-                .filter(|w| w.len() > 2 && !stories::terms::is_stopword(w))
-                .collect();
+            let words = content_words(text);
             let anchors = raw
                 .iter()
                 .skip(1)
@@ -61,11 +58,6 @@ fn claims(a: &Article, ai: usize) -> Vec<Claim> {
             })
         })
         .collect()
-}
-
-fn dice(a: &HashSet<String>, b: &HashSet<String>) -> f32 {
-    let inter = a.intersection(b).count();
-    2.0 * inter as f32 / (a.len() + b.len()).max(1) as f32
 }
 
 /// The facts of a story that at least two articles report, most independent sources first.

@@ -14,6 +14,7 @@ pub use conflicts::{Conflict, Kind, Side};
 pub use facts::{Coverage, Fact};
 use model::Span;
 use std::collections::HashSet;
+use stories::terms::{content_words, dice, words};
 pub use timeline::Event;
 
 /// One analysed article of the story.
@@ -51,18 +52,6 @@ pub struct QuoteGroup {
 /// left out) above which two renderings by different articles are one remark.
 const SAME_REMARK: f32 = 0.3;
 
-fn words(text: &str) -> Vec<String> {
-    text.split(|c: char| !c.is_alphanumeric())
-        .filter(|w| !w.is_empty())
-        .map(str::to_lowercase)
-        .collect()
-}
-
-fn dice(a: &HashSet<String>, b: &HashSet<String>) -> f32 {
-    let inter = a.intersection(b).count();
-    2.0 * inter as f32 / (a.len() + b.len()).max(1) as f32
-}
-
 /// One article's rendering of a quote, with what grouping compares.
 struct Rendering<'a> {
     /// The story entity that speaks.
@@ -98,10 +87,9 @@ fn setting(a: &Article, q: &quotes::Quote, name: &[String]) -> HashSet<String> {
             text.push(' ');
         }
     }
-    words(&text)
-        .into_iter()
-        .filter(|w| w.len() > 2 && !stories::terms::is_stopword(w) && !name.contains(w))
-        .collect()
+    let mut words = content_words(&text);
+    words.retain(|w| !name.contains(w));
+    words
 }
 
 /// A story with what the dossier found in it.

@@ -4,6 +4,7 @@
 use crate::Article;
 use model::Span;
 use std::collections::HashSet;
+use stories::terms::{content_words, dice};
 
 /// One dated event of the story.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -19,14 +20,6 @@ pub struct Event {
 
 /// Sentences about one date are one event when their content words overlap this much (Dice).
 const SAME_EVENT: f32 = 0.25;
-
-fn content(text: &str) -> HashSet<String> {
-    text.split(|c: char| !c.is_alphanumeric())
-        .filter(|w| w.len() > 2)
-        .map(str::to_lowercase)
-        .filter(|w| !stories::terms::is_stopword(w))
-        .collect()
-}
 
 fn shorten(s: &str, max: usize) -> String {
     let s = s.split_whitespace().collect::<Vec<_>>().join(" ");
@@ -67,18 +60,15 @@ pub fn timeline(story: &stories::Story, articles: &[Article]) -> Vec<Event> {
                 article: ai,
                 span: t.span,
                 sentence: sentence.to_string(),
-                words: content(sentence),
+                words: content_words(sentence),
             });
         }
     }
     let mut events: Vec<(Event, HashSet<String>, usize)> = Vec::new();
     for it in items {
-        let same = events.iter_mut().find(|(e, words, _)| {
-            e.date == it.date && {
-                let inter = words.intersection(&it.words).count();
-                2.0 * inter as f32 / (words.len() + it.words.len()).max(1) as f32 >= SAME_EVENT
-            }
-        });
+        let same = events
+            .iter_mut()
+            .find(|(e, words, _)| e.date == it.date && dice(words, &it.words) >= SAME_EVENT);
         match same {
             Some((e, words, shortest)) => {
                 if !e.articles.contains(&it.article) {

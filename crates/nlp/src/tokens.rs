@@ -107,33 +107,6 @@ fn possessive_at(chars: &[(usize, char)], i: usize) -> bool {
     prev_word && s && after
 }
 
-/// Titles abbreviated before a name.
-fn is_title(w: &str) -> bool {
-    matches!(
-        w,
-        "Mr" | "Mrs"
-            | "Ms"
-            | "Dr"
-            | "Prof"
-            | "Sen"
-            | "Rep"
-            | "Gov"
-            | "Gen"
-            | "Col"
-            | "Lt"
-            | "Sgt"
-            | "Capt"
-            | "Cmdr"
-            | "Adm"
-            | "Maj"
-            | "Rev"
-            | "Hon"
-            | "St"
-            | "Pres"
-            | "Amb"
-    )
-}
-
 /// A word: letters and digits, with inner hyphens (`28-point`, `son-in-law`), inner apostrophes
 /// that are not a possessive (`don't`, `O'Brien`), and dotted abbreviations (`U.S.`, `e.g.`).
 fn word(chars: &[(usize, char)], start: usize) -> (usize, TokenKind) {
@@ -168,7 +141,10 @@ fn word(chars: &[(usize, char)], start: usize) -> (usize, TokenKind) {
     let titled = chars.get(t).is_some_and(|&(_, c)| c == '.')
         && chars.get(t + 1).is_some_and(|&(_, c)| c == ' ')
         && chars.get(t + 2).is_some_and(|&(_, c)| c.is_uppercase())
-        && is_title(&chars[start..t].iter().map(|&(_, c)| c).collect::<String>());
+        && chars[start].1.is_uppercase()
+        && crate::is_title_abbreviation(
+            &chars[start..t].iter().map(|&(_, c)| c).collect::<String>(),
+        );
     if titled {
         return (t + 1 - start, TokenKind::Word);
     }

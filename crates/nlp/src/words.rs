@@ -1,5 +1,6 @@
 //! Function words of English: articles, pronouns, prepositions, conjunctions, auxiliaries and
-//! the like, the one list every annotator that needs to skip them shares.
+//! the like, the one list every annotator that needs to skip them shares; and the titles
+//! abbreviated before names.
 
 /// Whether a lower-case word is a closed-class word that carries no content of its own.
 pub fn is_function_word(w: &str) -> bool {
@@ -126,5 +127,35 @@ pub fn is_function_word(w: &str) -> bool {
             | "once"
             | "other"
             | "very"
+    )
+}
+
+/// Whether a word (any case, with or without its full stop) is a title abbreviated before a
+/// name: "Mr", "Sen.", "Gov".
+pub fn is_title_abbreviation(w: &str) -> bool {
+    matches!(
+        w.trim_end_matches('.').to_lowercase().as_str(),
+        "mr" | "mrs"
+            | "ms"
+            | "dr"
+            | "prof"
+            | "sen"
+            | "rep"
+            | "gov"
+            | "gen"
+            | "col"
+            | "lt"
+            | "sgt"
+            | "capt"
+            | "cmdr"
+            | "adm"
+            | "maj"
+            | "rev"
+            | "hon"
+            | "st"
+            | "pres"
+            | "amb"
+            | "supt"
+            | "det"
     )
 }

@@ -104,7 +104,7 @@ fn nominal_left(doc: &Doc, first: usize, e: usize) -> Option<Np> {
             continue;
         }
         // "Ms. Aubrey": the title and its full stop.
-        if w == "." && k > first && is_title_abbreviation(doc.word(k - 1)) {
+        if w == "." && k > first && nlp::is_title_abbreviation(doc.word(k - 1)) {
             start = k - 1;
             words += 1;
             continue;
@@ -197,7 +197,7 @@ pub fn object(doc: &Doc, j: usize, end: usize) -> Option<Np> {
             continue;
         }
         // The full stop of a title: "Sen. Susan Collins", "Mr. Hof".
-        if w == "." && k > body && is_title_abbreviation(doc.word(k - 1)) {
+        if w == "." && k > body && nlp::is_title_abbreviation(doc.word(k - 1)) {
             k += 1;
             continue;
         }
@@ -277,34 +277,6 @@ pub(crate) fn is_time_word(w: &str) -> bool {
                 | "later"
                 | "earlier"
         )
-}
-
-/// Abbreviated titles written before names.
-pub(crate) fn is_title_abbreviation(w: &str) -> bool {
-    matches!(
-        w.trim_end_matches('.'),
-        "mr" | "mrs"
-            | "ms"
-            | "dr"
-            | "sen"
-            | "rep"
-            | "gov"
-            | "gen"
-            | "lt"
-            | "sgt"
-            | "col"
-            | "capt"
-            | "prof"
-            | "rev"
-            | "st"
-            | "pres"
-            | "amb"
-            | "adm"
-            | "maj"
-            | "cmdr"
-            | "supt"
-            | "det"
-    )
 }
 
 /// Whether a phrase after the verb can be a speaker: a name, a pronoun, a phrase led by a

@@ -30,7 +30,7 @@ fn phrase(doc: &Doc, a: usize, b: usize) -> Option<Resolved> {
             let t = doc.text[entities[e].span.range()]
                 .trim_end_matches('.')
                 .to_lowercase();
-            !crate::phrases::is_title_abbreviation(&t)
+            !nlp::is_title_abbreviation(&t)
         })
         .collect();
     // A person with a role in the phrase, else the last person, else an organisation or place.

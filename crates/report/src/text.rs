@@ -445,11 +445,10 @@ pub fn to_text(
             let _ = writeln!(out, "  {label}: {}", term(&line));
         }
     }
-    let _ = writeln!(
-        out,
-        "\n{}",
-        plural(stories.len(), "story").replace("storys", "stories")
-    );
+    let _ = match stories.len() {
+        1 => writeln!(out, "\n1 story"),
+        n => writeln!(out, "\n{n} stories"),
+    };
     for (n, s) in stories.iter().enumerate() {
         let _ = writeln!(out, "\nstory {}  {}", n + 1, term(&s.story.headline));
         for (label, line) in story_lines(articles, s) {

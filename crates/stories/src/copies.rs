@@ -3,7 +3,7 @@
 //! rewrite looks like), and the same agency credited as the origin. Each relation keeps the
 //! passages that show it.
 
-use crate::terms::is_stopword;
+use crate::terms::{dice, is_content_word, words};
 use model::Span;
 use std::collections::HashSet;
 
@@ -96,14 +96,10 @@ fn sentences(v: &View) -> Vec<Sentence> {
         .iter()
         .map(|s| {
             let text = &v.text[s.range()];
-            let words: Vec<String> = text
-                .split(|c: char| !c.is_alphanumeric())
-                .filter(|w| !w.is_empty())
-                .map(str::to_lowercase)
-                .collect();
+            let words = words(text);
             let content = words
                 .iter()
-                .filter(|w| w.len() > 2 && !is_stopword(w))
+                .filter(|w| is_content_word(w))
                 .cloned()
                 .collect();
             let trigrams = words
@@ -141,11 +137,6 @@ fn jaccard<T: std::hash::Hash + Eq>(a: &HashSet<T>, b: &HashSet<T>) -> f32 {
     let inter = a.intersection(b).count();
     let union = a.len() + b.len() - inter;
     inter as f32 / union.max(1) as f32
-}
-
-fn dice<T: std::hash::Hash + Eq>(a: &HashSet<T>, b: &HashSet<T>) -> f32 {
-    let inter = a.intersection(b).count();
-    2.0 * inter as f32 / (a.len() + b.len()).max(1) as f32
 }
 
 /// The agency an article credits as its origin, normalised ("Reuters", "AFP", "AP").

@@ -2,7 +2,7 @@
 //! sentence count twice, title words twice), sublinear term frequency, and inverse document
 //! frequency from the documents seen so far with a prior that keeps small piles sensible.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 /// Terms kept per article: enough to tell stories apart, small enough to index 100,000 articles.
 pub const TOP_TERMS: usize = 64;
@@ -161,4 +161,32 @@ pub fn is_stopword(w: &str) -> bool {
                 | "people"
                 | "now"
         )
+}
+
+/// The lower-case words of `text`, split at every character that is not a letter or digit.
+pub fn words(text: &str) -> Vec<String> {
+    text.split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(str::to_lowercase)
+        .collect()
+}
+
+/// Whether a lower-case word says what a sentence is about: three letters or more, not a
+/// stopword.
+pub fn is_content_word(w: &str) -> bool {
+    w.len() > 2 && !is_stopword(w)
+}
+
+/// The content words of `text`, as a set.
+pub fn content_words(text: &str) -> HashSet<String> {
+    words(text)
+        .into_iter()
+        .filter(|w| is_content_word(w))
+        .collect()
+}
+
+/// The Dice coefficient of two sets: twice the shared items over the sum of the sizes.
+pub fn dice<T: std::hash::Hash + Eq>(a: &HashSet<T>, b: &HashSet<T>) -> f32 {
+    let inter = a.intersection(b).count();
+    2.0 * inter as f32 / (a.len() + b.len()).max(1) as f32
 }
