@@ -36,6 +36,9 @@ struct AnalyzeArgs {
     /// Write the output to this file instead of standard output.
     #[arg(short, long)]
     output: Option<PathBuf>,
+    /// Also write the dossier as a self-contained HTML page to this file.
+    #[arg(long, value_name = "FILE")]
+    html: Option<PathBuf>,
     /// The largest file read whole, e.g. `64M`, `500K`, `1G` (WARC files stream and are not limited).
     #[arg(long, default_value = "64M", value_parser = parse_size)]
     max_file_size: u64,
@@ -112,6 +115,8 @@ enum OutputFormat {
     Json,
     Md,
     Text,
+    /// One self-contained HTML page (no scripts, no network).
+    Html,
 }
 
 fn parse_size(s: &str) -> Result<u64, String> {
@@ -297,7 +302,12 @@ fn analyze(args: AnalyzeArgs) -> Result<ExitCode> {
         OutputFormat::Json => report::to_json(&articles, &layers, &stories),
         OutputFormat::Md => report::to_markdown(&articles, &layers, &stories),
         OutputFormat::Text => report::to_text(&articles, &layers, &stories),
+        OutputFormat::Html => report::to_html(&articles, &layers, &stories),
     };
+    if let Some(path) = &args.html {
+        std::fs::write(path, report::to_html(&articles, &layers, &stories))
+            .with_context(|| format!("cannot write {}", path.display()))?;
+    }
     match &args.output {
         Some(path) => std::fs::write(path, rendered.as_bytes())
             .with_context(|| format!("cannot write {}", path.display()))?,
@@ -315,6 +325,14 @@ fn analyze(args: AnalyzeArgs) -> Result<ExitCode> {
     if let Some(path) = &args.output {
         if std::io::stderr().is_terminal() {
             eprintln!("wrote {} articles to {}", articles.len(), path.display());
+        }
+    }
+    if let Some(path) = &args.html {
+        if !args.quiet {
+            eprintln!(
+                "the HTML dossier is in {} (open it in a browser)",
+                path.display()
+            );
         }
     }
     Ok(if report.failed_inputs > 0 {

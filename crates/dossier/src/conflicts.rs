@@ -6,6 +6,8 @@
 use crate::Article;
 use model::Span;
 use quantities::{Qualifier, Quantity};
+use std::collections::HashSet;
+use stories::terms::{content_words, dice};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Kind {
@@ -19,6 +21,8 @@ pub enum Kind {
     Number,
     /// One outlet reports as settled what others report as possible.
     Certainty,
+    /// The same statement credited to different speakers.
+    Attribution,
 }
 
 impl Kind {
@@ -29,6 +33,7 @@ impl Kind {
             Kind::Date => "date",
             Kind::Number => "number",
             Kind::Certainty => "certainty",
+            Kind::Attribution => "attribution",
         }
     }
 }
@@ -75,7 +80,121 @@ pub fn conflicts(story: &stories::Story, articles: &[Article]) -> Vec<Conflict> 
     dates(story, articles, &mut out);
     numbers(story, articles, &mut out);
     certainty(story, articles, &mut out);
+    attribution(story, articles, &mut out);
     out
+}
+
+/// Two renderings are the same statement when their quoted content words overlap this much
+/// (Dice) and share at least `SAME_STATEMENT_WORDS` of them: a long shared wording, not a
+/// common phrase.
+const SAME_STATEMENT: f32 = 0.6;
+const SAME_STATEMENT_WORDS: usize = 5;
+
+/// The same statement credited to different speakers by different articles. Only quotes whose
+/// speakers both resolve to named entities of the story count: an unresolved "officials said"
+/// is not a rival attribution.
+fn attribution(story: &stories::Story, articles: &[Article], out: &mut Vec<Conflict>) {
+    struct Said {
+        article: usize,
+        speaker: usize,
+        content: Span,
+        words: HashSet<String>,
+    }
+    let mut said = Vec::new();
+    for &ai in &story.articles {
+        let a = &articles[ai];
+        for q in a.quotes {
+            let Some(speaker) = crate::speaker_of(story, ai, q) else {
+                continue;
+            };
+            // "X said Y told him ...": a statement passed on through another named person
+            // is credited to both, which is no disagreement.
+            let hull = q.hull();
+            let relayed = story.entities.iter().enumerate().any(|(k, e)| {
+                k != speaker
+                    && e.kind == nlp::EntityKind::Person
+                    && e.mentions.iter().any(|&(a, m)| {
+                        a == ai && hull.start() <= m.start() && m.end() <= hull.end()
+                    })
+            });
+            if relayed {
+                continue;
+            }
+            let text: Vec<&str> = q.content.iter().map(|s| &a.text[s.range()]).collect();
+            let words = content_words(&text.join(" "));
+            if words.len() >= SAME_STATEMENT_WORDS {
+                said.push(Said {
+                    article: ai,
+                    speaker,
+                    content: q.hull(),
+                    words,
+                });
+            }
+        }
+    }
+    // One conflict per pair of speakers, however many renderings show it.
+    let mut found: Vec<((usize, usize), Conflict)> = Vec::new();
+    for i in 0..said.len() {
+        for j in i + 1..said.len() {
+            let (x, y) = (&said[i], &said[j]);
+            if x.article == y.article || x.speaker == y.speaker {
+                continue;
+            }
+            let shared = x.words.intersection(&y.words).count();
+            if shared < SAME_STATEMENT_WORDS || dice(&x.words, &y.words) < SAME_STATEMENT {
+                continue;
+            }
+            // An article that itself credits the statement to the other speaker too is
+            // quoting one through the other, not disagreeing.
+            let also_credits = |article: usize, other: usize| {
+                said.iter().any(|s| {
+                    s.article == article
+                        && s.speaker == other
+                        && dice(&s.words, &x.words) >= SAME_STATEMENT
+                })
+            };
+            if also_credits(x.article, y.speaker) || also_credits(y.article, x.speaker) {
+                continue;
+            }
+            let key = (x.speaker.min(y.speaker), x.speaker.max(y.speaker));
+            let k = match found.iter().position(|(k, _)| *k == key) {
+                Some(k) => k,
+                None => {
+                    let about: Vec<&str> = articles[x.article].text[x.content.range()]
+                        .split_whitespace()
+                        .collect();
+                    found.push((
+                        key,
+                        Conflict {
+                            kind: Kind::Attribution,
+                            about: shorten_words(&about, 12),
+                            sides: Vec::new(),
+                        },
+                    ));
+                    found.len() - 1
+                }
+            };
+            let sides = &mut found[k].1.sides;
+            for s in [x, y] {
+                add(
+                    sides,
+                    story.entities[s.speaker].name.clone(),
+                    s.article,
+                    s.content,
+                );
+            }
+        }
+    }
+    out.extend(found.into_iter().map(|(_, c)| c));
+}
+
+/// The first `n` words, with an ellipsis when there are more.
+fn shorten_words(words: &[&str], n: usize) -> String {
+    if words.len() <= n {
+        words.join(" ")
+    } else {
+        format!("{}…", words[..n].join(" "))
+    }
 }
 
 /// Verbs of going and taking part: what a person "will" or "may" do in a story of visits.

@@ -67,7 +67,11 @@ struct Rendering<'a> {
 }
 
 /// The story entity a quote's resolved speaker belongs to.
-fn speaker_of(story: &stories::Story, article: usize, q: &quotes::Quote) -> Option<usize> {
+pub(crate) fn speaker_of(
+    story: &stories::Story,
+    article: usize,
+    q: &quotes::Quote,
+) -> Option<usize> {
     let r = q.resolved?;
     story.entities.iter().position(|e| {
         e.mentions

@@ -16,6 +16,9 @@ pub struct Event {
     pub articles: Vec<usize>,
     /// `(article, span)` of each time expression that dates it.
     pub evidence: Vec<(usize, Span)>,
+    /// A time expression that dates it is part of a calendar inconsistency (a weekday beside
+    /// a date it does not fall on): the date is shown, but in doubt.
+    pub disputed: bool,
 }
 
 /// Sentences about one date are one event when their content words overlap this much (Dice).
@@ -39,6 +42,12 @@ pub fn timeline(story: &stories::Story, articles: &[Article]) -> Vec<Event> {
         span: Span,
         sentence: String,
         words: HashSet<String>,
+        disputed: bool,
+        /// Where its sentence starts, and whether the expression says when the sentence's
+        /// event happened ("on Tuesday", or first in the sentence) rather than dating a
+        /// side detail ("for Thanksgiving").
+        sentence_start: usize,
+        leads: bool,
     }
     let mut items = Vec::new();
     for &ai in &story.articles {
@@ -55,15 +64,40 @@ pub fn timeline(story: &stories::Story, articles: &[Article]) -> Vec<Event> {
                 continue;
             };
             let sentence = &a.text[s.range()];
+            let before = a.text[s.start()..t.span.start()].trim_end();
+            let leads = before.is_empty()
+                || before
+                    .rsplit(|c: char| !c.is_alphanumeric())
+                    .next()
+                    .is_some_and(|w| w.eq_ignore_ascii_case("on"));
             items.push(Item {
+                sentence_start: s.start(),
+                leads,
                 date: day.to_string(),
                 article: ai,
                 span: t.span,
                 sentence: sentence.to_string(),
                 words: content_words(sentence),
+                disputed: a
+                    .calendar
+                    .iter()
+                    .any(|c| c.span.start() < t.span.end() && t.span.start() < c.span.end()),
             });
         }
     }
+    // A sentence that dates its event ("On Tuesday, ... for Thanksgiving") is placed on that
+    // date only; one that does not is placed on every date it names.
+    let leading: HashSet<(usize, usize, String)> = items
+        .iter()
+        .filter(|it| it.leads)
+        .map(|it| (it.article, it.sentence_start, it.date.clone()))
+        .collect();
+    items.retain(|it| {
+        let led = leading
+            .iter()
+            .any(|(a, s, _)| *a == it.article && *s == it.sentence_start);
+        !led || leading.contains(&(it.article, it.sentence_start, it.date.clone()))
+    });
     let mut events: Vec<(Event, HashSet<String>, usize)> = Vec::new();
     for it in items {
         let same = events
@@ -75,6 +109,7 @@ pub fn timeline(story: &stories::Story, articles: &[Article]) -> Vec<Event> {
                     e.articles.push(it.article);
                 }
                 e.evidence.push((it.article, it.span));
+                e.disputed |= it.disputed;
                 words.extend(it.words);
                 if it.sentence.len() < *shortest {
                     *shortest = it.sentence.len();
@@ -87,6 +122,7 @@ pub fn timeline(story: &stories::Story, articles: &[Article]) -> Vec<Event> {
                     label: shorten(&it.sentence, 140),
                     articles: vec![it.article],
                     evidence: vec![(it.article, it.span)],
+                    disputed: it.disputed,
                 },
                 it.words,
                 it.sentence.len(),

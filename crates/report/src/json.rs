@@ -56,6 +56,8 @@ pub struct EventJson<'a> {
     pub label: &'a str,
     pub articles: Vec<&'a str>,
     pub evidence: Vec<EvidenceJson<'a>>,
+    /// A calendar inconsistency involves a time expression that dates it.
+    pub disputed: bool,
 }
 
 /// Sources that disagree: each side with its value, articles and evidence.
@@ -253,6 +255,7 @@ fn story_json<'a>(articles: &'a [Article], n: usize, d: &'a dossier::Dossier) ->
                     .iter()
                     .map(|&(a, sp)| evidence(articles, a, sp))
                     .collect(),
+                disputed: e.disputed,
             })
             .collect(),
         conflicts: d

@@ -1,10 +1,13 @@
-//! Renders results for people and programs: the documented JSON schema, Markdown and terminal text.
+//! Renders results for people and programs: the documented JSON schema, Markdown, terminal text
+//! and a self-contained HTML page.
 //!
 //! The JSON types here are the public contract (`docs/schema.md`); internal types may change freely.
 
+mod html;
 mod json;
 mod text;
 
+pub use html::to_html;
 pub use json::{to_json, Analysis, SCHEMA};
 
 /// Everything the annotators found in one article: the linguistic layers, its time

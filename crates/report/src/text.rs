@@ -183,8 +183,9 @@ fn story_lines(articles: &[Article], d: &dossier::Dossier) -> Vec<(&'static str,
         out.push((
             "timeline",
             format!(
-                "{}: {} ({})",
+                "{}{}: {} ({})",
                 e.date,
+                if e.disputed { " (date disputed)" } else { "" },
                 shorten(&e.label, 110),
                 arts.join(", ")
             ),
