@@ -297,7 +297,10 @@ fn html_page_is_written_beside_the_terminal_summary() {
     assert_eq!(out.status.code(), Some(0));
     assert!(String::from_utf8_lossy(&out.stdout).starts_with("5 articles"));
     let said = String::from_utf8_lossy(&out.stderr);
-    assert!(said.contains(&format!("the HTML dossier is in {}", page.display())), "{said}");
+    assert!(
+        said.contains(&format!("the HTML dossier is in {}", page.display())),
+        "{said}"
+    );
     let html = std::fs::read_to_string(&page).unwrap();
     // One story with its conflicts, facts, timeline picture and coverage grid.
     assert_eq!(html.matches("<section class=\"story\"").count(), 1);
@@ -571,7 +574,7 @@ fn reference_reports_are_one_story_with_people_merged_across_outlets() {
 
 /// The Kremlin spokesman's remark is one remark in two wordings across two outlets.
 #[test]
-fn reference_reports_group_a_remark_worded_two_ways() {
+fn reference_reports_group_remarks_worded_differently() {
     let doc = analyze_json(&example_dir(), &[]);
     let groups = doc["stories"][0]["quotes"].as_array().unwrap();
     let mut lines = Vec::new();
@@ -582,9 +585,24 @@ fn reference_reports_group_a_remark_worded_two_ways() {
             .map(|v| v["article"].as_str().unwrap())
             .collect();
         articles.dedup();
-        if g["speaker"] != "Dmitry Peskov" || articles.len() < 2 {
+        // The spokesman's remark, the French president's, and the US president's remarks
+        // that carry a wording of their own inside quotation marks.
+        let quoted = variants.iter().all(|v| {
+            v["parts"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .any(|p| p["text"].as_str().unwrap().contains(['"', '“']))
+        });
+        let wanted = match g["speaker"].as_str().unwrap() {
+            "Dmitry Peskov" | "Emmanuel Macron" => true,
+            "Donald Trump" => quoted,
+            _ => false,
+        };
+        if !wanted || articles.len() < 2 {
             continue;
         }
+        lines.push(g["speaker"].as_str().unwrap().to_string());
         for v in variants {
             let last = v["parts"].as_array().unwrap().last().unwrap();
             lines.push(format!(
@@ -596,9 +614,28 @@ fn reference_reports_group_a_remark_worded_two_ways() {
         lines.push(format!("flags: {}", g["flags"]));
     }
     expect_test::expect![[r#"
+        Donald Trump
+        000: "provided that an agreement to end the war has been reached or is in its final stages."
+        001: “but ONLY when the deal to end this War is FINAL or, in its final stages.”
+        004: that he expected to meet Zelensky and Putin “soon, but ONLY when the deal to end this War is FINAL or, in its final stages”
+        flags: ["worded differently inside quotation marks by different outlets"]
+        Dmitry Peskov
         000: "It's too early to say."
         003: “Wait, it’s premature to say that yet.”
-        flags: ["worded differently inside quotation marks by different outlets"]"#]]
+        flags: ["worded differently inside quotation marks by different outlets"]
+        Donald Trump
+        000: "That's just a roadmap, a concept,"
+        004: “that was not a plan, it was a concept”
+        flags: ["worded differently inside quotation marks by different outlets"]
+        Emmanuel Macron
+        001: there is “clearly no Russian willingness” for a ceasefire despite U.S. optimism
+        001: that there is “clearly no Russian willingness” for a ceasefire or the new, more Ukraine-friendly proposal
+        004: he saw “no Russian will for a ceasefire”
+        flags: ["worded differently inside quotation marks by different outlets"]
+        Donald Trump
+        002: “tremendous progress” on the original 28-point peace plan, now refined with input from both sides, though some points of disagreement remain
+        004: had been “fine tuned, with additional input from both sides”
+        flags: []"#]]
     .assert_eq(&lines.join("\n"));
 }
 

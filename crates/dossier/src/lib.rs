@@ -124,6 +124,87 @@ pub fn build(story: stories::Story, articles: &[Article]) -> Dossier {
     }
 }
 
+/// The stretches of `text` inside quotation marks (double, curly or angle marks; a closing
+/// mark missing at the end of a part counts as closed there).
+fn inside_marks(text: &str) -> Vec<&str> {
+    let mut out = Vec::new();
+    let mut open: Option<usize> = None;
+    for (i, c) in text.char_indices() {
+        match (open, c) {
+            (None, '“' | '«') => open = Some(i + c.len_utf8()),
+            (None, '"') => open = Some(i + 1),
+            (Some(o), '”' | '»' | '"') => {
+                out.push(&text[o..i]);
+                open = None;
+            }
+            _ => {}
+        }
+    }
+    if let Some(o) = open {
+        out.push(&text[o..]);
+    }
+    out
+}
+
+/// Whether one rendering's content words are mostly found (as words or word beginnings:
+/// "will" and "willingness") in the other's: a paraphrase or a truncation.
+fn said_alike(a: &Rendering, b: &Rendering) -> bool {
+    let content = |r: &Rendering| -> Vec<String> {
+        let mut v: Vec<String> = r
+            .said
+            .iter()
+            .filter(|w| stories::terms::is_content_word(w))
+            .cloned()
+            .collect();
+        v.sort();
+        v.dedup();
+        v
+    };
+    let (x, y) = (content(a), content(b));
+    let (small, large) = if x.len() <= y.len() {
+        (&x, &y)
+    } else {
+        (&y, &x)
+    };
+    if small.len() < 2 {
+        return false;
+    }
+    let alike = |u: &str, v: &str| {
+        u == v || (u.len().min(v.len()) >= 4 && (u.starts_with(v) || v.starts_with(u)))
+    };
+    let found = small
+        .iter()
+        .filter(|w| large.iter().any(|v| alike(w, v)))
+        .count();
+    found >= 2 && found as f32 >= SAID_ALIKE * small.len() as f32
+}
+
+/// Share of the shorter rendering's content words found in the longer for `said_alike`.
+const SAID_ALIKE: f32 = 0.6;
+
+/// Whether both renderings put inside quotation marks a word of five letters or more that the
+/// story's articles use nowhere but in this speaker's quotes: the speaker's own turn of phrase
+/// ("a concept"), rendered by two outlets.
+fn signature_word(
+    a: &Rendering,
+    b: &Rendering,
+    items: &[Rendering],
+    story_words: &[HashSet<String>],
+) -> bool {
+    a.quoted.iter().any(|w| {
+        if w.len() < 5 || !stories::terms::is_content_word(w) || !b.quoted.contains(w) {
+            return false;
+        }
+        let in_text = story_words.iter().filter(|s| s.contains(w)).count();
+        let in_quotes: HashSet<usize> = items
+            .iter()
+            .filter(|r| r.speaker == a.speaker && r.quoted.contains(w))
+            .map(|r| r.article)
+            .collect();
+        in_text == in_quotes.len()
+    })
+}
+
 /// Groups the quotes of a story's articles by speaker and remark. `articles` is indexed like
 /// the story's input; only the story's own articles are read.
 pub fn quote_groups(story: &stories::Story, articles: &[Article]) -> Vec<QuoteGroup> {
@@ -142,8 +223,7 @@ pub fn quote_groups(story: &stories::Story, articles: &[Article]) -> Vec<QuoteGr
             let quoted: Vec<String> = q
                 .content
                 .iter()
-                .map(|s| &a.text[s.range()])
-                .filter(|t| t.starts_with(['"', '“', '‘', '\'', '«']))
+                .flat_map(|s| inside_marks(&a.text[s.range()]))
                 .flat_map(words)
                 .collect();
             let said: Vec<String> = q
@@ -161,6 +241,12 @@ pub fn quote_groups(story: &stories::Story, articles: &[Article]) -> Vec<QuoteGr
             });
         }
     }
+    // Words of each story article, to tell a speaker's own wording from the story's words.
+    let story_words: Vec<HashSet<String>> = story
+        .articles
+        .iter()
+        .map(|&ai| words(articles[ai].text).into_iter().collect())
+        .collect();
     // Single link within a speaker: renderings from different articles that are alike.
     let n = items.len();
     let mut group: Vec<usize> = (0..n).collect();
@@ -170,7 +256,11 @@ pub fn quote_groups(story: &stories::Story, articles: &[Article]) -> Vec<QuoteGr
             if a.speaker != b.speaker || a.article == b.article {
                 continue;
             }
-            if a.said == b.said || dice(&a.setting, &b.setting) >= SAME_REMARK {
+            if a.said == b.said
+                || dice(&a.setting, &b.setting) >= SAME_REMARK
+                || said_alike(a, b)
+                || signature_word(a, b, &items, &story_words)
+            {
                 let (gi, gj) = (group[i], group[j]);
                 for g in &mut group {
                     if *g == gj {
@@ -208,7 +298,15 @@ pub fn quote_groups(story: &stories::Story, articles: &[Article]) -> Vec<QuoteGr
             .map(|&k| (items[k].article, &items[k].quoted))
             .collect();
         let articles_quoting: HashSet<usize> = quoted.iter().map(|q| q.0).collect();
-        if articles_quoting.len() > 1 && quoted.iter().any(|q| q.1 != quoted[0].1) {
+        // Different words inside the marks for the same words said: renderings that share
+        // a word of three letters or more but not all of them. Outlets that quote different
+        // parts of one remark share none.
+        let differ = quoted.iter().enumerate().any(|(i, x)| {
+            quoted[i + 1..].iter().any(|y| {
+                x.0 != y.0 && x.1 != y.1 && x.1.iter().any(|w| w.len() >= 3 && y.1.contains(w))
+            })
+        });
+        if articles_quoting.len() > 1 && differ {
             flags
                 .push("worded differently inside quotation marks by different outlets".to_string());
         }

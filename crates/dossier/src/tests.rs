@@ -90,6 +90,31 @@ fn one_remark_in_two_wordings_and_a_verbatim_one() {
     );
 }
 
+#[test]
+fn a_paraphrase_and_a_turn_of_phrase_are_one_remark_each() {
+    // Different settings, so only the words said can join them: "will" / "willingness" with
+    // two more words in common, and "blueprint", which only the minister's quotes use. Her
+    // remark about prices shares one word with the first and stays apart.
+    check(
+        &[
+            "The storm season opened on Monday. Minister Anna Berg warned that there was “clearly no Dutch willingness” for a truce on fishing quotas. Berg said of the draft: “That is only a blueprint.” Berg said the harvest was late.",
+            "Fishing boats stayed in port all week as talks stalled in Brussels and the fleet waited. Anna Berg said she saw “no Dutch will for a truce”. Later she added: “it was never a plan, only a blueprint”. Berg also said the truce on bread prices was working well.",
+        ],
+        expect![[r#"
+            Anna Berg
+              a0: that there was “clearly no Dutch willingness” for a truce on fishing quotas
+              a1: she saw “no Dutch will for a truce”
+              ! worded differently inside quotation marks by different outlets
+            Anna Berg
+              a0: “That is only a blueprint.”
+              a1: “it was never a plan, only a blueprint”
+              ! worded differently inside quotation marks by different outlets
+            Anna Berg
+              a1: the truce on bread prices was working well
+        "#]],
+    );
+}
+
 /// Renders the conflicts of the story the texts make: kind, subject, and each side's value
 /// with its articles.
 fn check_conflicts(texts: &[&str], expect: Expect) {

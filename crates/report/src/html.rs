@@ -235,9 +235,7 @@ pub fn to_html(
     for &n in &full {
         story(&mut out, &labels, layers, n, &stories[n]);
     }
-    let single: Vec<usize> = (0..stories.len())
-        .filter(|&n| !full.contains(&n))
-        .collect();
+    let single: Vec<usize> = (0..stories.len()).filter(|&n| !full.contains(&n)).collect();
     if !single.is_empty() {
         let _ = writeln!(
             out,
