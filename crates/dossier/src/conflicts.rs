@@ -76,7 +76,7 @@ fn add(sides: &mut Vec<Side>, value: String, article: usize, span: Span) {
 pub fn conflicts(story: &stories::Story, articles: &[Article]) -> Vec<Conflict> {
     let mut out = Vec::new();
     names(story, articles, &mut out);
-    roles(story, &mut out);
+    roles(story, articles, &mut out);
     dates(story, articles, &mut out);
     numbers(story, articles, &mut out);
     certainty(story, articles, &mut out);
@@ -109,15 +109,28 @@ fn attribution(story: &stories::Story, articles: &[Article], out: &mut Vec<Confl
             };
             // "X said Y told him ...": a statement passed on through another named person
             // is credited to both, which is no disagreement.
-            let hull = q.hull();
+            let inside = |m: Span| {
+                q.content
+                    .iter()
+                    .any(|c| c.start() <= m.start() && m.end() <= c.end())
+            };
             let relayed = story.entities.iter().enumerate().any(|(k, e)| {
                 k != speaker
                     && e.kind == nlp::EntityKind::Person
-                    && e.mentions.iter().any(|&(a, m)| {
-                        a == ai && hull.start() <= m.start() && m.end() <= hull.end()
-                    })
+                    && e.mentions.iter().any(|&(a, m)| a == ai && inside(m))
             });
-            if relayed {
+            // A statement that names its own speaker ("The President brought up ...") is
+            // someone else's account of them, whoever the article credits.
+            let entity = &story.entities[speaker];
+            let names_itself = entity.mentions.iter().any(|&(a, m)| a == ai && inside(m)) || {
+                let offices: HashSet<String> =
+                    entity.roles.iter().map(|r| office(&r.text)).collect();
+                q.content
+                    .iter()
+                    .flat_map(|c| stories::terms::words(&a.text[c.range()]))
+                    .any(|w| offices.contains(&w))
+            };
+            if relayed || names_itself {
                 continue;
             }
             let text: Vec<&str> = q.content.iter().map(|s| &a.text[s.range()]).collect();
@@ -138,6 +151,14 @@ fn attribution(story: &stories::Story, articles: &[Article], out: &mut Vec<Confl
         for j in i + 1..said.len() {
             let (x, y) = (&said[i], &said[j]);
             if x.article == y.article || x.speaker == y.speaker {
+                continue;
+            }
+            // "Roger" and "Roger Stone": one person whose mentions were not merged.
+            let (nx, ny) = (
+                stories::terms::words(&story.entities[x.speaker].name),
+                stories::terms::words(&story.entities[y.speaker].name),
+            );
+            if nx.iter().any(|w| ny.contains(w)) {
                 continue;
             }
             let shared = x.words.intersection(&y.words).count();
@@ -372,7 +393,7 @@ fn office(role: &str) -> String {
 }
 
 /// A person called "former" X by some articles and X by others.
-fn roles(story: &stories::Story, out: &mut Vec<Conflict>) {
+fn roles(story: &stories::Story, articles: &[Article], out: &mut Vec<Conflict>) {
     for e in &story.entities {
         let mut offices: Vec<String> = e
             .roles
@@ -385,6 +406,13 @@ fn roles(story: &stories::Story, out: &mut Vec<Conflict>) {
         for o in offices {
             let mut sides = Vec::new();
             for r in e.roles.iter().filter(|r| office(&r.text) == o) {
+                let a = &articles[r.article];
+                // What others said (a memo, a statement) is not the outlet's own title, and
+                // a title marked as past ("the fired F.B.I. director", "his first national
+                // security adviser") is right for that time.
+                if in_direct_quote(a, r.span) || (!r.former && !about_now(a, r.span)) {
+                    continue;
+                }
                 let value = if r.former {
                     format!("former {o}")
                 } else {
@@ -394,7 +422,14 @@ fn roles(story: &stories::Story, out: &mut Vec<Conflict>) {
             }
             // A stale or wrong title stands out when one side is a single outlet against
             // several; one against one is as likely a past-tense mention of the old office.
-            let lone = sides.iter().any(|s| s.articles.len() == 1);
+            // And the lone outlet must be speaking of the present ("has dispatched", "will
+            // travel", "says"): a title in an account of past events is right for that time.
+            let lone = sides.iter().any(|s| {
+                s.articles.len() == 1
+                    && s.evidence
+                        .iter()
+                        .any(|&(a, sp)| speaks_of_now(&articles[a], sp))
+            });
             let backed = sides.iter().any(|s| s.articles.len() >= 2);
             if sides.len() >= 2 && lone && backed {
                 out.push(Conflict {
@@ -407,13 +442,105 @@ fn roles(story: &stories::Story, out: &mut Vec<Conflict>) {
     }
 }
 
+/// Whether `span` lies inside a direct quote of the article.
+fn in_direct_quote(a: &Article, span: Span) -> bool {
+    a.quotes.iter().any(|q| {
+        q.direct
+            && q.content
+                .iter()
+                .any(|c| c.start() <= span.start() && span.end() <= c.end())
+    })
+}
+
+/// Words that place a title in the past: "his first adviser", "then-director", "the fired
+/// director", "the late president".
+fn is_past_marker(w: &str) -> bool {
+    matches!(
+        w,
+        "first"
+            | "then"
+            | "onetime"
+            | "one-time"
+            | "erstwhile"
+            | "ex"
+            | "late"
+            | "previous"
+            | "fired"
+            | "ousted"
+            | "sacked"
+            | "dismissed"
+            | "outgoing"
+            | "longtime"
+            | "original"
+    )
+}
+
+/// Whether the title at `span` is given as current: no past marker in it or just before it.
+fn about_now(a: &Article, span: Span) -> bool {
+    let Some(sentence) = a.layers.sentences.iter().find(|s| s.contains(span)) else {
+        return false;
+    };
+    let lower = |t: &str| -> Vec<String> {
+        t.split(|c: char| !(c.is_alphanumeric() || c == '-'))
+            .filter(|w| !w.is_empty())
+            .map(str::to_lowercase)
+            .collect()
+    };
+    let before = lower(&a.text[sentence.start()..span.start()]);
+    let own = lower(&a.text[span.range()]);
+    !own.iter()
+        .chain(before.iter().rev().take(2))
+        .any(|w| is_past_marker(w) || w.starts_with("then-") || w.starts_with("ex-"))
+}
+
+/// Whether the sentence holding `span` has a verb of the present, the perfect or the future.
+fn speaks_of_now(a: &Article, span: Span) -> bool {
+    let Some(sentence) = a.layers.sentences.iter().find(|s| s.contains(span)) else {
+        return false;
+    };
+    stories::terms::words(&a.text[sentence.range()])
+        .iter()
+        .any(|w| {
+            matches!(
+                w.as_str(),
+                "is" | "are"
+                    | "has"
+                    | "have"
+                    | "will"
+                    | "says"
+                    | "plans"
+                    | "wants"
+                    | "expects"
+                    | "hopes"
+                    | "remains"
+                    | "continues"
+                    | "seeks"
+                    | "faces"
+                    | "insists"
+                    | "warns"
+                    | "tells"
+                    | "urges"
+            )
+        })
+}
+
 /// Calendar inconsistencies of the story's articles.
 fn dates(story: &stories::Story, articles: &[Article], out: &mut Vec<Conflict>) {
     for &a in &story.articles {
+        let first = out.len();
         for n in articles[a].calendar {
+            let about = articles[a].text[n.span.range()].to_string();
+            // The same finding written several times in one article is one conflict.
+            if let Some(c) = out[first..]
+                .iter_mut()
+                .find(|c| c.about == about && c.sides[0].value == n.message)
+            {
+                c.sides[0].evidence.push((a, n.span));
+                continue;
+            }
             out.push(Conflict {
                 kind: Kind::Date,
-                about: articles[a].text[n.span.range()].to_string(),
+                about,
                 sides: vec![Side {
                     value: n.message.clone(),
                     articles: vec![a],

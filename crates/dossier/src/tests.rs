@@ -152,15 +152,17 @@ fn counts_conflict_only_for_one_event_in_one_place() {
 
 #[test]
 fn a_former_title_against_a_sitting_one() {
-    // One outlet's "former" against two that give the office as current is flagged; one
-    // against one is not (a past-tense mention of an old office reads the same).
+    // One outlet's "former" for what the president does now, against two that give the office
+    // as current, is flagged; one against one is not (a past-tense mention of an old office
+    // reads the same), nor a "former" in an account of the past against titles right for
+    // that time ("when he fired the ... director"), nor a title inside someone's quote.
     check_conflicts(
         &[
-            "Former U.S. President Donald Trump spoke in Geneva about the trade talks with the European envoy.",
-            "U.S. President Donald Trump spoke in Geneva about the trade talks, and former President Joe Biden stayed home.",
-            "U.S. President Donald Trump said in Geneva that the trade talks with the European envoy went well.",
-            "The campaign chairman Paul Hart resigned over the Geneva trade talks with the European envoy.",
-            "The former campaign chairman Paul Hart spoke about the Geneva trade talks with the European envoy.",
+            "Former U.S. President Donald Trump has arrived in Geneva for the trade talks with the European envoy. He recalled that he fired James Cole, the agency director, in May.",
+            "U.S. President Donald Trump spoke in Geneva about the trade talks, and former President Joe Biden stayed home. The agency director James Cole was fired in May.",
+            "U.S. President Donald Trump said in Geneva that the trade talks with the European envoy went well. “Director James Cole was loyal,” Biden said.",
+            "The campaign chairman Paul Hart resigned over the Geneva trade talks with the European envoy. The fired agency director James Cole said nothing.",
+            "The former campaign chairman Paul Hart spoke about the Geneva trade talks with the European envoy. The former agency director James Cole wrote a memo in May.",
         ],
         expect![[r#"
             role / Donald Trump: former president [0] vs president [1, 2]

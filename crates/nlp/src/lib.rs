@@ -13,7 +13,7 @@ pub use ner::{Entity, EntityKind, Tagger};
 pub use roles::{is_role_head, people_after_roles, roles, Role};
 pub use sentences::sentences;
 pub use tokens::{tokenize, tokens_within, Token, TokenKind};
-pub use words::{is_function_word, is_title_abbreviation};
+pub use words::{is_function_word, is_title_abbreviation, joins_two_names};
 
 /// Every layer of one text, computed in order: tokens, sentences, entities, roles.
 #[derive(Debug, Clone)]

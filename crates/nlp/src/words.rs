@@ -159,3 +159,17 @@ pub fn is_title_abbreviation(w: &str) -> bool {
             | "det"
     )
 }
+
+/// Whether the text between two name mentions joins them as two people: "and" (or "&") first,
+/// with at most three more words, such as a role ("Trump and first lady Melania Trump").
+pub fn joins_two_names(between: &str) -> bool {
+    // Four short words at most: anything longer is not worth splitting.
+    if between.len() > 64 {
+        return false;
+    }
+    let words: Vec<&str> = between
+        .split(|c: char| c.is_whitespace() || c == ',')
+        .filter(|w| !w.is_empty())
+        .collect();
+    words.len() <= 4 && words.first().is_some_and(|w| *w == "and" || *w == "&")
+}

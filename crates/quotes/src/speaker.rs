@@ -90,11 +90,30 @@ fn full_name(doc: &Doc, span: Span) -> Resolved {
             .map(str::to_lowercase)
     };
     let surname = last(span);
-    let best = doc
+    let people: Vec<Span> = doc
         .layers
         .entities
         .iter()
         .filter(|e| e.kind == EntityKind::Person && last(e.span) == surname)
+        .map(|e| e.span)
+        .collect();
+    // "President Trump and Melania Trump": a full name written beside another mention of the
+    // surname is a second person of that family, not the fuller form of the first.
+    let family = |s: Span| {
+        people.iter().any(|&o| {
+            (o.end() <= s.start() && nlp::joins_two_names(&text[o.end()..s.start()]))
+                || (s.end() <= o.start() && nlp::joins_two_names(&text[s.end()..o.start()]))
+        })
+    };
+    let best = doc
+        .layers
+        .entities
+        .iter()
+        .filter(|e| {
+            e.kind == EntityKind::Person
+                && last(e.span) == surname
+                && (e.span == span || !family(e.span))
+        })
         .max_by_key(|e| (e.span.len(), std::cmp::Reverse(e.span.start())))
         .map_or(span, |e| e.span);
     Resolved {

@@ -158,3 +158,12 @@ fn participles_parentheticals_and_quotes_that_go_on() {
 fn nouns_that_look_like_cues_and_two_speakers_in_one_sentence() {
     check("The talks went on. European leaders, however, expressed caution. French President Emmanuel Macron said he saw “no Russian will for a ceasefire”, while Downing Street warned there was “a long way to go – a tough road ahead”.", expect!["The talks went on. European leaders, however, expressed caution. [French President Emmanuel Macron] <said> {he saw “no Russian will for a ceasefire”}, while [Downing Street] <warned> {there was “a long way to go – a tough road ahead”}."]);
 }
+
+#[test]
+fn a_surname_does_not_resolve_to_a_family_member_named_beside_it() {
+    // Marta Kemp is the president's wife, named beside him: "Kemp said" is the president.
+    check(
+        "President Kemp and Marta Kemp visited the flooded town. Kemp said aid would come soon.",
+        expect!["President Kemp and Marta Kemp visited the flooded town. [Kemp] <said> {aid would come soon}."],
+    );
+}

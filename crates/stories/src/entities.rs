@@ -40,30 +40,33 @@ pub struct Merged {
     pub flags: Vec<String>,
 }
 
-/// Titles written as part of a name ("Sir Keir Starmer"), not first names.
+/// Titles written as part of a name ("Sir Keir Starmer", "Mayor Rudy Giuliani"), not first
+/// names: honorifics and the role nouns the linguistic layer knows.
 fn is_title(w: &str) -> bool {
-    matches!(
-        w.trim_end_matches('.').to_lowercase().as_str(),
-        "sir"
-            | "dame"
-            | "lord"
-            | "lady"
-            | "mr"
-            | "mrs"
-            | "ms"
-            | "dr"
-            | "president"
-            | "prime"
-            | "minister"
-            | "gen"
-            | "sen"
-            | "rep"
-            | "gov"
-            | "prof"
-            | "king"
-            | "queen"
-            | "prince"
-    )
+    let w = w.trim_end_matches('.').to_lowercase();
+    nlp::is_role_head(&w)
+        || matches!(
+            w.as_str(),
+            "sir"
+                | "dame"
+                | "lord"
+                | "lady"
+                | "mr"
+                | "mrs"
+                | "ms"
+                | "dr"
+                | "president"
+                | "prime"
+                | "minister"
+                | "gen"
+                | "sen"
+                | "rep"
+                | "gov"
+                | "prof"
+                | "king"
+                | "queen"
+                | "prince"
+        )
 }
 
 fn fold(w: &str) -> String {
@@ -270,8 +273,32 @@ fn merge_people(sources: &[Source], people: Vec<PersonMention>) -> Vec<Merged> {
                 }
             }
         }
+        // "President Trump and Melania Trump": a first name written beside a surname-only
+        // mention, joined by "and", names a second person of that family.
+        let coordinated = |f: &str| {
+            members.iter().any(|&i| {
+                people[i].first.as_deref() == Some(f)
+                    && members.iter().any(|&j| {
+                        let (x, y) = (&people[j], &people[i]);
+                        j != i
+                            && x.article == y.article
+                            && x.first.is_none()
+                            && x.span.end() <= y.span.start()
+                            && nlp::joins_two_names(
+                                &sources[y.article].text[x.span.end()..y.span.start()],
+                            )
+                    })
+            })
+        };
         let mut parts: Vec<Vec<String>> = Vec::new();
+        // Parts of one coordinated first name, which no other first name joins.
+        let mut alone: Vec<usize> = Vec::new();
         for f in firsts {
+            if coordinated(&f) {
+                alone.push(parts.len());
+                parts.push(vec![f]);
+                continue;
+            }
             let apart_from = |part: &Vec<String>| {
                 part.iter().any(|g| {
                     (0..sources.len()).any(|a| {
@@ -284,7 +311,12 @@ fn merge_people(sources: &[Source], people: Vec<PersonMention>) -> Vec<Merged> {
                     })
                 })
             };
-            match parts.iter_mut().find(|p| !apart_from(p)) {
+            match parts
+                .iter_mut()
+                .enumerate()
+                .find(|(k, p)| !alone.contains(k) && !apart_from(p))
+                .map(|(_, p)| p)
+            {
                 Some(p) => p.push(f),
                 None => parts.push(vec![f]),
             }
@@ -292,15 +324,17 @@ fn merge_people(sources: &[Source], people: Vec<PersonMention>) -> Vec<Merged> {
         if parts.is_empty() {
             parts.push(Vec::new());
         }
-        let split = parts.len() > 1;
-        for part in parts {
+        // A surname alone joins the person only when the surname names one person, not
+        // counting family members named beside them.
+        let open = parts.len() - alone.len();
+        for (k, part) in parts.into_iter().enumerate() {
+            let takes_surname = open <= 1 && !alone.contains(&k);
             let mentions: Vec<usize> = members
                 .iter()
                 .copied()
                 .filter(|&i| match &people[i].first {
                     Some(f) => part.contains(f),
-                    // A surname alone joins the person only when the surname names one person.
-                    None => !split,
+                    None => takes_surname,
                 })
                 .collect();
             if !mentions.is_empty() {

@@ -144,6 +144,25 @@ fn people_sharing_a_first_name_or_surname_stay_apart() {
 }
 
 #[test]
+fn a_family_member_named_beside_the_surname_is_another_person() {
+    // "President Kemp and Marta Kemp": Marta is not a variant first name of Luis Kemp, and the
+    // bare surname stays with him.
+    check(
+        &[
+            ("k1", "President Kemp and Marta Kemp, the first lady, visited the flooded town of Arles on Monday. Kemp promised aid for the flooded town."),
+            ("k2", "President Luis Kemp visited the flooded town of Arles on Monday and promised aid to the flooded town."),
+            ("k3", "Luis Kemp promised aid to the flooded town of Arles after visiting on Monday."),
+        ],
+        expect![[r#"
+            story: k1 k2 k3
+              groups: [k1] [k2] [k3]
+              person Luis Kemp = Luis Kemp | Kemp
+              person Marta Kemp = Marta Kemp
+        "#]],
+    );
+}
+
+#[test]
 fn wire_copies_of_one_agency_are_one_source() {
     check(
         &[
