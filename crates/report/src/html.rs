@@ -78,9 +78,9 @@ mark{background:var(--mark);padding:0 1px;border-radius:2px}
 .g0{color:#1d4ed8}.g1{color:#b45309}.g2{color:#15803d}.g3{color:#be123c}.g4{color:#7c3aed}.g5{color:#0e7490}.g6{color:#a16207}.g7{color:#4b5563}
 table{border-collapse:collapse;width:100%;overflow-wrap:anywhere;background:var(--card);border:1px solid var(--line)}
 th,td{text-align:left;vertical-align:top;padding:6px 8px;border-bottom:1px solid var(--line)}
-th{font-size:12px;text-transform:uppercase;letter-spacing:.04em;color:var(--muted);background:#fafbfc}
+th{overflow-wrap:normal;font-size:12px;text-transform:uppercase;letter-spacing:.04em;color:var(--muted);background:#fafbfc}
 td.n{text-align:center;font-weight:700}
-td.d{white-space:nowrap}
+td.d,td.id{white-space:nowrap}
 .dots{letter-spacing:2px;color:var(--accent)}
 .grid td.c{text-align:center;width:64px}
 .grid th.c{text-align:center;font-size:11px;text-transform:none;letter-spacing:0;max-width:80px;overflow-wrap:anywhere}
@@ -333,7 +333,7 @@ fn story(
         for (k, f) in d.facts.iter().enumerate() {
             let _ = writeln!(
                 out,
-                "<tr><td>F{}</td><td>{}</td><td class=\"n\"><span class=\"dots\" title=\"{} independent of {} articles\">{}</span> {}</td><td>{}</td></tr>",
+                "<tr><td class=\"id\">F{}</td><td>{}</td><td class=\"n\"><span class=\"dots\" title=\"{} independent of {} articles\">{}</span> {}</td><td>{}</td></tr>",
                 k + 1,
                 esc(&f.text),
                 f.independent_sources,
