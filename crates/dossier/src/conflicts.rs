@@ -78,6 +78,7 @@ pub fn conflicts(story: &stories::Story, articles: &[Article]) -> Vec<Conflict> 
     names(story, articles, &mut out);
     roles(story, articles, &mut out);
     dates(story, articles, &mut out);
+    event_dates(story, articles, &mut out);
     numbers(story, articles, &mut out);
     certainty(story, articles, &mut out);
     attribution(story, articles, &mut out);
@@ -549,6 +550,109 @@ fn dates(story: &stories::Story, articles: &[Article], out: &mut Vec<Conflict>) 
             });
         }
     }
+}
+
+/// Sentences of different articles tell of one event when their content words (the time
+/// words left out) overlap this much (Dice) and share at least `SAME_EVENT_WORDS`.
+const SAME_EVENT: f32 = 0.5;
+const SAME_EVENT_WORDS: usize = 4;
+
+/// One event placed on different calendar days by different articles: the story's timeline
+/// events whose sentences tell of the same thing on different dates. Dates in doubt (a
+/// calendar inconsistency) are already shown as such and are left out.
+fn event_dates(story: &stories::Story, articles: &[Article], out: &mut Vec<Conflict>) {
+    struct Dated {
+        date: String,
+        article: usize,
+        span: Span,
+        words: HashSet<String>,
+    }
+    let mut dated: Vec<Dated> = Vec::new();
+    for e in crate::timeline::timeline(story, articles) {
+        if e.disputed {
+            continue;
+        }
+        for &(a, span) in &e.evidence {
+            let art = &articles[a];
+            if dates_a_report(art, span) {
+                continue;
+            }
+            let Some(sentence) = art.layers.sentences.iter().find(|s| s.contains(span)) else {
+                continue;
+            };
+            // The sentence without its time expressions: "on Tuesday" and "on Wednesday"
+            // must not make two tellings look different, nor alike.
+            let mut words = content_words(&art.text[sentence.range()]);
+            for t in art.times.iter().filter(|t| sentence.contains(t.span)) {
+                for w in content_words(&art.text[t.span.range()]) {
+                    words.remove(&w);
+                }
+            }
+            dated.push(Dated {
+                date: e.date.clone(),
+                article: a,
+                span,
+                words,
+            });
+        }
+    }
+    let mut found: Vec<Conflict> = Vec::new();
+    for i in 0..dated.len() {
+        for j in i + 1..dated.len() {
+            let (x, y) = (&dated[i], &dated[j]);
+            if x.article == y.article || x.date == y.date {
+                continue;
+            }
+            let shared = x.words.intersection(&y.words).count();
+            if shared < SAME_EVENT_WORDS || dice(&x.words, &y.words) < SAME_EVENT {
+                continue;
+            }
+            // One conflict per event: join one that already has either telling.
+            let k = found.iter().position(|c| {
+                c.sides.iter().any(|s| {
+                    s.evidence.contains(&(x.article, x.span))
+                        || s.evidence.contains(&(y.article, y.span))
+                })
+            });
+            let c = match k {
+                Some(k) => &mut found[k],
+                None => {
+                    let sentence = articles[x.article]
+                        .layers
+                        .sentences
+                        .iter()
+                        .find(|s| s.contains(x.span))
+                        .map_or(x.span, |s| *s);
+                    let about: Vec<&str> = articles[x.article].text[sentence.range()]
+                        .split_whitespace()
+                        .collect();
+                    found.push(Conflict {
+                        kind: Kind::Date,
+                        about: shorten_words(&about, 14),
+                        sides: Vec::new(),
+                    });
+                    found.last_mut().expect("just pushed")
+                }
+            };
+            for d in [x, y] {
+                add(&mut c.sides, d.date.clone(), d.article, d.span);
+            }
+        }
+    }
+    out.extend(found.into_iter().filter(|c| c.sides.len() >= 2));
+}
+
+/// Whether the time expression at `span` dates a statement ("announced on Tuesday", "the
+/// Kremlin said on Wednesday") rather than the event told: two outlets reporting two
+/// statements on two days do not disagree.
+fn dates_a_report(a: &Article, span: Span) -> bool {
+    let few_words = |from: usize, to: usize, most: usize| {
+        to - from <= 24 && a.text[from..to].split_whitespace().count() <= most
+    };
+    a.quotes.iter().filter_map(|q| q.cue).any(|c| {
+        (c.end() <= span.start() && few_words(c.end(), span.start(), 2))
+            || (span.end() <= c.start() && few_words(span.end(), c.start(), 1))
+    })
 }
 
 /// Event words that report the same kind of harm or count.

@@ -19,6 +19,18 @@ fn with_stories(
         .zip(&layers)
         .map(|(t, l)| quantities::quantities(t, l, &[]))
         .collect();
+    // Every text is read as published on Wednesday 2025-11-26.
+    let anchor = chrono::NaiveDate::from_ymd_opt(2025, 11, 26);
+    let times: Vec<Vec<temporal::Timex>> = texts
+        .iter()
+        .zip(&layers)
+        .map(|(t, l)| temporal::timexes(t, &l.tokens, &l.sentences, anchor))
+        .collect();
+    let calendar: Vec<Vec<temporal::CalendarNote>> = texts
+        .iter()
+        .zip(&times)
+        .map(|(t, x)| temporal::calendar_checks(t, x, anchor))
+        .collect();
     let ids: Vec<String> = (0..texts.len()).map(|i| format!("a{i}")).collect();
     let inputs: Vec<stories::Input> = (0..texts.len())
         .map(|i| stories::Input {
@@ -36,8 +48,8 @@ fn with_stories(
             layers: &layers[i],
             quotes: &quotes[i],
             quantities: &numbers[i],
-            calendar: &[],
-            times: &[],
+            calendar: &calendar[i],
+            times: &times[i],
         })
         .collect();
     let mut out = String::new();
@@ -197,6 +209,22 @@ fn one_statement_credited_to_two_speakers() {
         ],
         expect![[r#"
             attribution / “The budget talks will resume after the harvest festival, not before.”: Clara Voss [0, 2] vs Finance Ministry [1]
+        "#]],
+    );
+}
+
+#[test]
+fn one_event_on_two_dates() {
+    // Two outlets put the strike on different days; the third dates only its report of it
+    // ("officials said on Monday"), which is no disagreement about the strike.
+    check_conflicts(
+        &[
+            "A drone struck the grain terminal in the port of Izmail on Sunday night and damaged two silos.",
+            "A drone struck the grain terminal in the port of Izmail on Monday night and damaged two silos.",
+            "A drone struck the grain terminal in the port of Izmail and damaged two silos, officials said on Tuesday.",
+        ],
+        expect![[r#"
+            date / A drone struck the grain terminal in the port of Izmail on Sunday night…: 2025-11-23 [0] vs 2025-11-24 [1]
         "#]],
     );
 }
