@@ -362,12 +362,20 @@ fn names(story: &stories::Story, articles: &[Article], out: &mut Vec<Conflict>) 
         let mut sides = Vec::new();
         for &(a, span) in &e.mentions {
             let form = &articles[a].text[span.range()];
-            if form.split_whitespace().count() >= 2 {
-                add(&mut sides, form.to_string(), a, span);
+            // "Mr Ebbers" is the surname with a title, not a full name.
+            let words: Vec<&str> = form
+                .split_whitespace()
+                .skip_while(|w| {
+                    nlp::is_title_abbreviation(w) || nlp::is_role_head(&w.to_lowercase())
+                })
+                .collect();
+            if words.len() >= 2 {
+                add(&mut sides, words.join(" "), a, span);
             }
         }
         // The surname alone shows a spelling that the full forms may not.
         if sides.len() < 2 {
+            sides.clear();
             for &(a, span) in &e.mentions {
                 let form = &articles[a].text[span.range()];
                 let surname = form.split_whitespace().last().unwrap_or(form);

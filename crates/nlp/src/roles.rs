@@ -254,7 +254,9 @@ fn lower(t: &Token, text: &str) -> String {
 
 /// Whether a lower-case word is a noun that heads a role phrase ("spokesman", "ex-minister").
 pub fn is_role_head(w: &str) -> bool {
-    HEADS.contains(&w) || w.strip_prefix("ex-").is_some_and(|w| HEADS.contains(&w))
+    let w = w.strip_prefix("ex-").unwrap_or(w);
+    // Plurals name the role of each person they precede ("special envoys X and Y").
+    HEADS.contains(&w) || (w.len() > 5 && w.strip_suffix('s').is_some_and(|s| HEADS.contains(&s)))
 }
 
 fn is_capitalised(w: &str) -> bool {

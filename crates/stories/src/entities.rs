@@ -247,8 +247,19 @@ fn merge_people(sources: &[Source], people: Vec<PersonMention>) -> Vec<Merged> {
     spellings.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(b.0)));
     let mut heads: Vec<&str> = Vec::new();
     let mut head_of: BTreeMap<&str, usize> = BTreeMap::new();
+    // Two spellings that one article uses side by side name two people ("Prince William",
+    // "Rowan Williams"), not one name spelled two ways.
+    let both_in_one = |a: &str, b: &str| {
+        (0..sources.len()).any(|art| {
+            let uses = |x: &str| people.iter().any(|p| p.article == art && p.surname == x);
+            uses(a) && uses(b)
+        })
+    };
     for (s, _) in &spellings {
-        match heads.iter().position(|h| same_surname(h, s)) {
+        match heads
+            .iter()
+            .position(|h| same_surname(h, s) && (h == s || !both_in_one(h, s)))
+        {
             Some(h) => {
                 head_of.insert(s, h);
             }
@@ -290,6 +301,61 @@ fn merge_people(sources: &[Source], people: Vec<PersonMention>) -> Vec<Merged> {
                     })
             })
         };
+        // The articles that use a first name with this surname, and the offices they give.
+        let usage = |f: &str| {
+            let mut arts: Vec<usize> = Vec::new();
+            let mut offices: Vec<String> = Vec::new();
+            for &i in &members {
+                let p = &people[i];
+                if p.first.as_deref() != Some(f) {
+                    continue;
+                }
+                if !arts.contains(&p.article) {
+                    arts.push(p.article);
+                }
+                for r in sources[p.article]
+                    .layers
+                    .roles
+                    .iter()
+                    .filter(|r| r.person == p.span)
+                {
+                    let text = &sources[p.article].text[r.role.range()];
+                    if let Some(o) = text.split_whitespace().last() {
+                        let o = o.to_lowercase();
+                        offices.push(o.strip_suffix('s').map_or(o.clone(), str::to_string));
+                    }
+                }
+            }
+            (arts, offices)
+        };
+        // A different first name is a variant of the same person (a mistake) only when one
+        // article alone uses it against two or more that agree, and it is spelled close to
+        // theirs or both give the person the same office ("envoy"); otherwise it is someone
+        // else of that name ("Joe Cole", "Ashley Cole"). Short forms ("Rick", "Richard")
+        // always are.
+        let variant_of = |part: &Vec<String>, f: &str| {
+            if part.iter().all(|g| same_first_name(g, f)) {
+                return true;
+            }
+            let (fa, fo) = usage(f);
+            let (mut pa, mut po) = (Vec::new(), Vec::new());
+            for g in part {
+                let (a, o) = usage(g);
+                pa.extend(a);
+                po.extend(o);
+            }
+            pa.sort_unstable();
+            pa.dedup();
+            let lone = (fa.len() == 1 && pa.len() >= 2) || (pa.len() == 1 && fa.len() >= 2);
+            let offices_agree = fo.iter().any(|o| po.contains(o));
+            // A first name spelled a little differently ("Katherine", "Katharine") is the
+            // same name; a different name needs the office to show it is the same person.
+            let close = part.iter().any(|g| {
+                let shortest = g.chars().count().min(f.chars().count());
+                distance(g, f) <= if shortest >= 6 { 2 } else { 1 }
+            });
+            lone && (close || offices_agree)
+        };
         let mut parts: Vec<Vec<String>> = Vec::new();
         // Parts of one coordinated first name, which no other first name joins.
         let mut alone: Vec<usize> = Vec::new();
@@ -314,7 +380,7 @@ fn merge_people(sources: &[Source], people: Vec<PersonMention>) -> Vec<Merged> {
             match parts
                 .iter_mut()
                 .enumerate()
-                .find(|(k, p)| !alone.contains(k) && !apart_from(p))
+                .find(|(k, p)| !alone.contains(k) && !apart_from(p) && variant_of(p, &f))
                 .map(|(_, p)| p)
             {
                 Some(p) => p.push(f),

@@ -163,6 +163,31 @@ fn a_family_member_named_beside_the_surname_is_another_person() {
 }
 
 #[test]
+fn a_different_first_name_is_a_variant_only_with_the_same_office_or_a_close_spelling() {
+    // One outlet's "Paul Brandt" against two outlets' "envoy Mark Brandt" without an office is
+    // someone else; "envoy Joshua Kessler" against "envoy Tom Kessler" twice is a variant to
+    // flag, and so is "Katharine Moll" against "Katherine Moll". "Prince William" and "Dr
+    // Rowan Williams" in one article are two people.
+    check(
+        &[
+            ("v1", "The envoy Mark Brandt and the envoy Tom Kessler met Katherine Moll in Oslo to discuss the fishing accord. Prince William and Dr Rowan Williams attended the fishing accord talks."),
+            ("v2", "The envoy Mark Brandt and the envoy Tom Kessler said in Oslo that Katherine Moll backed the fishing accord with William."),
+            ("v3", "Paul Brandt and the envoy Joshua Kessler told Katharine Moll in Oslo that the fishing accord was close."),
+        ],
+        expect![[r#"
+            story: v1 v2 v3
+              groups: [v1] [v2] [v3]
+              person Tom Kessler = Tom Kessler | Joshua Kessler !first name differs: "Tom" in v1, v2 vs "Joshua" in v3
+              person Katherine Moll = Katherine Moll | Katharine Moll !first name differs: "Katherine" in v1, v2 vs "Katharine" in v3
+              person Mark Brandt = Mark Brandt
+              person Prince William = Prince William | William
+              person Paul Brandt = Paul Brandt
+              person Dr Rowan Williams = Dr Rowan Williams
+        "#]],
+    );
+}
+
+#[test]
 fn wire_copies_of_one_agency_are_one_source() {
     check(
         &[
