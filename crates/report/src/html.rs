@@ -191,9 +191,18 @@ pub fn to_html(
     // Stories that several articles report get a full section; so does every story when there
     // are few, so that a handful of unrelated articles still show what each says.
     let few = stories.len() <= FEW_STORIES;
-    let full: Vec<usize> = (0..stories.len())
+    let mut full: Vec<usize> = (0..stories.len())
         .filter(|&n| few || stories[n].story.articles.len() >= 2)
         .collect();
+    // The stories most worth reading first: most independent sources, then most conflicts.
+    full.sort_by_key(|&n| {
+        let d = &stories[n];
+        std::cmp::Reverse((
+            d.story.independent_groups.len(),
+            d.conflicts.len(),
+            d.story.articles.len(),
+        ))
+    });
     let title = full
         .first()
         .map(|&n| stories[n].story.headline.as_str())
