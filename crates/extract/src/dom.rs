@@ -154,11 +154,15 @@ impl Builder {
         if raw.is_empty() {
             return;
         }
-        let decoded: Cow<str> = if raw.contains('&') {
+        let mut decoded: Cow<str> = if raw.contains('&') {
             htmlize::unescape(raw)
         } else {
             Cow::Borrowed(raw)
         };
+        // Soft hyphens only say where a word may break: the text is the word without them.
+        if decoded.contains('\u{ad}') {
+            decoded = Cow::Owned(decoded.replace('\u{ad}', ""));
+        }
         let parent = self.current();
         // Merge with a preceding text sibling.
         if let Some(&last) = self.nodes[parent as usize].children.last() {

@@ -152,6 +152,8 @@ const SKIP_TAGS: &[&str] = &[
     "head", "script", "style", "noscript", "template", "svg", "iframe", "button", "select",
     "option", "input", "textarea", "label", "dialog", "canvas", "video", "audio", "object",
     "embed", "map", "h1", "time", "picture",
+    // Ruby annotations: the reading written above East Asian characters, not more text.
+    "rt", "rp",
 ];
 
 /// Subtrees that rarely hold article text; pruned unless that leaves too little.
@@ -813,18 +815,29 @@ impl<'d> Content<'d> {
             }
             parts.sort_unstable();
         }
-        let mut out = Vec::new();
-        for p in parts {
-            let mut line = String::new();
-            self.emit(p, &mut line, &mut out);
-            flush(&mut line, &mut out);
+        let emit_all = |links: bool| {
+            let mut out = Vec::new();
+            for &p in &parts {
+                let mut line = String::new();
+                self.emit(p, &mut line, &mut out, links);
+                flush(&mut line, &mut out);
+            }
+            out.retain(|l| !l.is_empty() && !is_stamp(l));
+            out
+        };
+        // Blocks that are mostly links are dropped, unless that drops everything: a post
+        // that is a list of links is still the page's content.
+        let mut out = emit_all(false);
+        if out.is_empty() {
+            out = emit_all(true);
         }
-        out.retain(|l| !l.is_empty() && !is_stamp(l));
         trim_edges(&mut out);
         out.join("\n")
     }
 
-    fn emit(&self, id: NodeId, line: &mut String, out: &mut Vec<String>) {
+    /// Appends the text of `id` to `line` and `out`, one block per line; blocks that are
+    /// mostly links are left out unless `links`.
+    fn emit(&self, id: NodeId, line: &mut String, out: &mut Vec<String>, links: bool) {
         if self.skip[id as usize] {
             return;
         }
@@ -841,7 +854,7 @@ impl<'d> Content<'d> {
             } else {
                 BLOCK_LINK_LIMIT
             };
-            if self.chars[id as usize] > 0 && self.link_density(id) > limit {
+            if !links && self.chars[id as usize] > 0 && self.link_density(id) > limit {
                 // The label just before a dropped list of links is that list's header
                 // ("More on this", "Related").
                 if self.chars[id as usize] >= LIST_HEADER_MIN_CHARS
@@ -853,7 +866,7 @@ impl<'d> Content<'d> {
             }
         }
         for &c in &n.children {
-            self.emit(c, line, out);
+            self.emit(c, line, out, links);
         }
         if block {
             flush(line, out);

@@ -164,3 +164,32 @@ fn garbage_does_not_panic() {
     let deep = format!("{}<p>{P1}</p>", "<div>".repeat(50_000));
     assert!(extract::extract(&deep).text.contains("harbour plan"));
 }
+
+#[test]
+fn soft_hyphens_ruby_readings_and_a_post_that_is_a_list_of_links() {
+    // Soft hyphens are break hints, not text; ruby readings (<rt>) are not more text; a
+    // post made only of links is still the page's content when nothing else is.
+    check(
+        "<html><body><div class=\"entry-content\"><p>Die Re&shy;gie\u{ad}rung hat am Diens&shy;tag \
+         entschieden, dass die neue Brücke im Frühjahr gebaut wird, wie der Bürgermeister sagte.</p>\
+         <p><ruby>漢<rp>(</rp><rt>かん</rt><rp>)</rp></ruby>字の読み方を学ぶ子どもたちが増えています。</p></div></body></html>",
+        expect![[r#"
+            ---
+            Die Regierung hat am Dienstag entschieden, dass die neue Brücke im Frühjahr gebaut wird, wie der Bürgermeister sagte.
+            漢字の読み方を学ぶ子どもたちが増えています。
+        "#]],
+    );
+    check(
+        "<html><body><div class=\"entry-content\"><ul>\
+         <li><a href=\"/1\">Study doubts the value of state support for the press</a> via Example Wire</li>\
+         <li><a href=\"/2\">Online abuse: blaming victims instead of helping them</a> via Example Post</li>\
+         <li><a href=\"/3\">Why local newspapers close and what replaces them in small towns</a></li>\
+         </ul></div></body></html>",
+        expect![[r#"
+            ---
+            Study doubts the value of state support for the press via Example Wire
+            Online abuse: blaming victims instead of helping them via Example Post
+            Why local newspapers close and what replaces them in small towns
+        "#]],
+    );
+}
