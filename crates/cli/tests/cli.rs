@@ -718,13 +718,22 @@ fn reference_story_has_a_timeline_on_calendar_dates() {
         002 "2025-11-26" "story"
         003 "2025-11-26" "story"
         004 "2025-11-26" "story"
+        2022-02 [003] Trump is leading efforts to secure an agreement to end a war
+        2022-02 [004] Tens of thousands of soldiers and thousands of civilians hav
+        2025-01 [000] Another source familiar with the matter revealed that the US
         2025-10-14 [000 003] Bloomberg News reported that Witkoff said in an October 14 t
         2025-10-27 [000] Trump had previously demanded that Ukraine accept the ceasef
+        2025-W47 [000] The US-proposed 28-point peace plan for Russia and Ukraine w
+        2025-W47 [001] Trump, who long boasted he could negotiate an end to the Ukr
+        2025-W47 [003] Details of a U.S.-backed peace plan that emerged last week a
+        2025-W47 [003] Trump said last week Zelenskiy could either agree to the U.S
+        2025-W47 [004] The meeting follows the release of a 28 point draft peace pl
+        2025-W47 [004] The Kremlin has previously claimed it was not consulted on t
         2025-11-20 [000] Trump had previously demanded that Ukraine accept the ceasef
         2025-11-23 [000] The US and Ukraine held talks in Geneva on Sunday (23rd), an
         2025-11-24 [004] While American officials did not respond publicly to Moscow’
         2025-11-24 [004] On Monday, Zelensky said the “main problem” was Putin’s dema
-        2025-11-25 [001 004] On Tuesday, Trump said he had instructed Witkoff to meet the
+        2025-W48 [003] He said that the Ukraine peace plan was not discussed at mee
         2025-11-25 [003 004] Ukrainian President Volodymyr Zelensky said on Tuesday he wa
         2025-11-25 [000] On Tuesday (November 25), while traveling aboard Air Force O
         2025-11-25 [000] However, speaking to the Voluntary Coalition via video confe
@@ -732,11 +741,13 @@ fn reference_story_has_a_timeline_on_calendar_dates() {
         2025-11-25 [001] On Tuesday night, Russia launched a series of strikes on Zap
         2025-11-25 [001] The night before, powerful explosions rocked Kyiv beginning 
         2025-11-25 [001] Ukrainian negotiator Rustem Umerov said Tuesday there was “c
+        2025-11-25 [004] On Tuesday, Trump said he had instructed Witkoff to meet the
         2025-11-25 [004] As of Tuesday morning, he said Russia had not received the u
         2025-11-25 [004] On Tuesday, Bloomberg published what it said was a transcrip
         2025-11-26 [000 004] The visit was confirmed on Wednesday by Vladimir Putin’s for
-        2025-11-26 [003] President Donald Trump’s envoy Steve Witkoff will travel to 
         2025-11-27 [000 001] Trump had previously demanded that Ukraine accept the ceasef
-        2025-11-27 [002] Officials in Kyiv have also been seeking a direct meeting wi"#]]
+        2025-11-27 [002] Officials in Kyiv have also been seeking a direct meeting wi
+        2025-W49 [000 001 002 003 004] Trump said that Witkov and Kushner will travel to Moscow nex
+        2025-W49 [003] “As for Witkoff, I can say that a preliminary agreement has "#]]
     .assert_eq(&lines.join("\n"));
 }

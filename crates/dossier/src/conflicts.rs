@@ -577,12 +577,13 @@ fn event_dates(story: &stories::Story, articles: &[Article], out: &mut Vec<Confl
     }
     let mut dated: Vec<Dated> = Vec::new();
     for e in crate::timeline::timeline(story, articles) {
-        if e.disputed {
+        // Days only: a week and a day in it do not disagree.
+        if e.disputed || e.start != e.end {
             continue;
         }
         for &(a, span) in &e.evidence {
             let art = &articles[a];
-            if dates_a_report(art, span) {
+            if crate::timeline::dates_a_report(art, span) {
                 continue;
             }
             let Some(sentence) = art.layers.sentences.iter().find(|s| s.contains(span)) else {
@@ -648,19 +649,6 @@ fn event_dates(story: &stories::Story, articles: &[Article], out: &mut Vec<Confl
         }
     }
     out.extend(found.into_iter().filter(|c| c.sides.len() >= 2));
-}
-
-/// Whether the time expression at `span` dates a statement ("announced on Tuesday", "the
-/// Kremlin said on Wednesday") rather than the event told: two outlets reporting two
-/// statements on two days do not disagree.
-fn dates_a_report(a: &Article, span: Span) -> bool {
-    let few_words = |from: usize, to: usize, most: usize| {
-        to - from <= 24 && a.text[from..to].split_whitespace().count() <= most
-    };
-    a.quotes.iter().filter_map(|q| q.cue).any(|c| {
-        (c.end() <= span.start() && few_words(c.end(), span.start(), 2))
-            || (span.end() <= c.start() && few_words(span.end(), c.start(), 1))
-    })
 }
 
 /// Event words that report the same kind of harm or count.

@@ -2,6 +2,7 @@
 //! when they tell of the same thing on the same date, in date order.
 
 use crate::Article;
+use chrono::{NaiveDate, Weekday};
 use model::Span;
 use std::collections::HashSet;
 use stories::terms::{content_words, dice};
@@ -9,8 +10,11 @@ use stories::terms::{content_words, dice};
 /// One dated event of the story.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Event {
-    /// `YYYY-MM-DD`.
+    /// `YYYY-MM-DD`, or a week `YYYY-Www` or a month `YYYY-MM` when the text says no more.
     pub date: String,
+    /// The first and last day the date covers (`YYYY-MM-DD`; the same day for a day).
+    pub start: String,
+    pub end: String,
     /// The shortest sentence that tells of it, shortened.
     pub label: String,
     pub articles: Vec<usize>,
@@ -33,8 +37,45 @@ fn shorten(s: &str, max: usize) -> String {
     format!("{}…", cut.trim_end())
 }
 
-/// The timeline of a story. Only time expressions resolved to one calendar day count (not
-/// weeks, months, or days with alternatives left open).
+/// The calendar days a TIMEX3 value covers: a day, an ISO week (`2025-W49`) or a month
+/// (`2025-12`); `None` for anything else (parts of days keep their day).
+pub fn days_of(value: &str) -> Option<(NaiveDate, NaiveDate)> {
+    if let Some(day) = value.get(..10) {
+        if let Ok(d) = NaiveDate::parse_from_str(day, "%Y-%m-%d") {
+            return Some((d, d));
+        }
+    }
+    if let Some((y, w)) = value.split_once("-W") {
+        let (y, w) = (y.parse().ok()?, w.get(..2)?.parse().ok()?);
+        let monday = NaiveDate::from_isoywd_opt(y, w, Weekday::Mon)?;
+        return Some((monday, monday + chrono::Days::new(6)));
+    }
+    if value.len() == 7 {
+        let first = NaiveDate::parse_from_str(&format!("{value}-01"), "%Y-%m-%d").ok()?;
+        let next = first.checked_add_months(chrono::Months::new(1))?;
+        return Some((first, next.pred_opt()?));
+    }
+    None
+}
+
+/// Whether the time expression at `span` dates a statement ("announced on Tuesday", "the
+/// Kremlin said on Wednesday") rather than the event told: two outlets reporting two
+/// statements on two days do not disagree.
+pub(crate) fn dates_a_report(a: &Article, span: Span) -> bool {
+    let few_words = |from: usize, to: usize, most: usize| {
+        let gap = &a.text[from..to];
+        to - from <= 24
+            && !gap.contains(['.', '!', '?', '\n'])
+            && gap.split_whitespace().count() <= most
+    };
+    a.quotes.iter().filter_map(|q| q.cue).any(|c| {
+        (c.end() <= span.start() && few_words(c.end(), span.start(), 2))
+            || (span.end() <= c.start() && few_words(span.end(), c.start(), 1))
+    })
+}
+
+/// The timeline of a story: time expressions resolved to one calendar day, one week or one
+/// month (an honest range where the text says no more), without alternatives left open.
 pub fn timeline(story: &stories::Story, articles: &[Article]) -> Vec<Event> {
     struct Item {
         date: String,
@@ -48,18 +89,29 @@ pub fn timeline(story: &stories::Story, articles: &[Article]) -> Vec<Event> {
         /// side detail ("for Thanksgiving").
         sentence_start: usize,
         leads: bool,
+        /// It dates a statement ("the Kremlin said on Wednesday"), not the event told.
+        report: bool,
     }
     let mut items = Vec::new();
     for &ai in &story.articles {
         let a = &articles[ai];
         for t in a.times {
-            let day = t.value.get(..10).unwrap_or("");
-            let is_day = day.len() == 10
-                && day.as_bytes()[4] == b'-'
-                && day.chars().filter(char::is_ascii_digit).count() == 8;
-            if !is_day || !t.alternatives.is_empty() {
+            if !t.alternatives.is_empty() {
                 continue;
             }
+            let Some((start, _)) = days_of(&t.value) else {
+                continue;
+            };
+            // A day keeps only its date (not the part of day); weeks and months stay whole.
+            let day = if t
+                .value
+                .get(..10)
+                .is_some_and(|d| d.len() == 10 && start.to_string() == d)
+            {
+                &t.value[..10]
+            } else {
+                t.value.as_str()
+            };
             let Some(s) = a.layers.sentences.iter().find(|s| s.contains(t.span)) else {
                 continue;
             };
@@ -73,6 +125,7 @@ pub fn timeline(story: &stories::Story, articles: &[Article]) -> Vec<Event> {
             items.push(Item {
                 sentence_start: s.start(),
                 leads,
+                report: dates_a_report(a, t.span),
                 date: day.to_string(),
                 article: ai,
                 span: t.span,
@@ -84,6 +137,17 @@ pub fn timeline(story: &stories::Story, articles: &[Article]) -> Vec<Event> {
                     .any(|c| c.span.start() < t.span.end() && t.span.start() < c.span.end()),
             });
         }
+    }
+    // A sentence that dates both its event and the statement that tells it ("Witkoff will
+    // travel next week, the Kremlin said on Wednesday") is placed on the event's date.
+    let told: HashSet<(usize, usize)> = items
+        .iter()
+        .filter(|it| !it.report)
+        .map(|it| (it.article, it.sentence_start))
+        .collect();
+    items.retain(|it| !it.report || !told.contains(&(it.article, it.sentence_start)));
+    for it in &mut items {
+        it.leads &= !it.report;
     }
     // A sentence that dates its event ("On Tuesday, ... for Thanksgiving") is placed on that
     // date only; one that does not is placed on every date it names.
@@ -118,6 +182,8 @@ pub fn timeline(story: &stories::Story, articles: &[Article]) -> Vec<Event> {
             }
             None => events.push((
                 Event {
+                    start: days_of(&it.date).map_or(String::new(), |d| d.0.to_string()),
+                    end: days_of(&it.date).map_or(String::new(), |d| d.1.to_string()),
                     date: it.date,
                     label: shorten(&it.sentence, 140),
                     articles: vec![it.article],
@@ -130,9 +196,11 @@ pub fn timeline(story: &stories::Story, articles: &[Article]) -> Vec<Event> {
         }
     }
     let mut out: Vec<Event> = events.into_iter().map(|e| e.0).collect();
+    // In order of their first day; a day before the week or month that holds it.
     out.sort_by(|a, b| {
-        a.date
-            .cmp(&b.date)
+        a.start
+            .cmp(&b.start)
+            .then(a.end.cmp(&b.end))
             .then(b.articles.len().cmp(&a.articles.len()))
     });
     out

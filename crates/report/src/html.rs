@@ -8,7 +8,7 @@
 //! each with its conflict evidence marked, so that every line links to the text it comes from.
 
 use crate::Annotations;
-use chrono::NaiveDate;
+use chrono::{Datelike, NaiveDate};
 use model::{Article, Span};
 use nlp::EntityKind;
 use std::collections::HashSet;
@@ -452,11 +452,12 @@ fn story(
 /// months at most, one column per date otherwise (so that one stray date does not squash the
 /// rest). Each event is a row: a dot sized by its sources, its date and its label.
 fn timeline_svg(out: &mut String, labels: &Labels, events: &[dossier::Event]) {
-    let dates: Vec<Option<NaiveDate>> = events
+    let day = |s: &str| NaiveDate::parse_from_str(s, "%Y-%m-%d").ok();
+    let dates: Vec<Option<(NaiveDate, NaiveDate)>> = events
         .iter()
-        .map(|e| NaiveDate::parse_from_str(&e.date, "%Y-%m-%d").ok())
+        .map(|e| Some((day(&e.start)?, day(&e.end)?)))
         .collect();
-    let known: Vec<NaiveDate> = dates.iter().flatten().copied().collect();
+    let known: Vec<NaiveDate> = dates.iter().flatten().flat_map(|&(a, b)| [a, b]).collect();
     let (Some(&first), Some(&last)) = (known.iter().min(), known.iter().max()) else {
         return;
     };
@@ -495,28 +496,50 @@ fn timeline_svg(out: &mut String, labels: &Labels, events: &[dossier::Event]) {
         plural(events.len(), "event", "events"),
         W - RIGHT
     );
-    // Date ticks, labelled where there is room.
+    // Date ticks, labelled where there is room, with the year where it changes.
     let mut last_label = f64::NEG_INFINITY;
+    let mut last_year = None;
     for &d in &distinct {
         let x = x_of(d);
         let _ = writeln!(
             out,
             "<line x1=\"{x:.1}\" y1=\"28\" x2=\"{x:.1}\" y2=\"40\" stroke=\"#1d2330\" stroke-width=\"2\"/>"
         );
-        if x - last_label >= 64.0 {
+        let year_changes = last_year != Some(d.year());
+        if x - last_label >= if year_changes { 96.0 } else { 64.0 } {
+            let label = if year_changes {
+                d.format("%b %-d, %Y").to_string()
+            } else {
+                d.format("%b %-d").to_string()
+            };
             let _ = writeln!(
                 out,
-                "<text x=\"{x:.1}\" y=\"20\" font-size=\"13\" font-weight=\"700\" text-anchor=\"middle\" fill=\"#1d2330\">{}</text>",
-                d.format("%b %-d")
+                "<text x=\"{x:.1}\" y=\"20\" font-size=\"13\" font-weight=\"700\" text-anchor=\"{}\" fill=\"#1d2330\">{label}</text>",
+                // The first and last labels stay inside the picture.
+                if x - LEFT < 48.0 {
+                    "start"
+                } else if W - RIGHT - x < 48.0 {
+                    "end"
+                } else {
+                    "middle"
+                }
             );
             last_label = x;
+            last_year = Some(d.year());
         }
     }
     for (k, (e, d)) in events.iter().zip(&dates).enumerate() {
-        let Some(d) = d else { continue };
-        let x = x_of(*d);
+        let Some((from, to)) = *d else { continue };
+        let (x, x_end) = (x_of(from), x_of(to));
         let y = TOP + ROW * k as f64 + ROW / 2.0;
         let r = 4.0 + (e.articles.len().min(5) as f64);
+        // A week or a month is a bar over its days; the label goes beyond its far end.
+        let ranged = from != to;
+        let (x, far) = if ranged {
+            (x, x_end.max(x + 10.0))
+        } else {
+            (x, x)
+        };
         let sources: Vec<String> = e.articles.iter().map(|&i| labels.label(i)).collect();
         // A disputed date is drawn hollow and red.
         let (fill, stroke) = if e.disputed {
@@ -524,13 +547,25 @@ fn timeline_svg(out: &mut String, labels: &Labels, events: &[dossier::Event]) {
         } else {
             ("#2456a6", "#2456a6")
         };
-        let _ = writeln!(
-            out,
-            "<line x1=\"{x:.1}\" y1=\"40\" x2=\"{x:.1}\" y2=\"{y:.1}\" stroke=\"#c5cad3\" stroke-dasharray=\"3 3\"/>\
-             <circle cx=\"{x:.1}\" cy=\"{y:.1}\" r=\"{r:.1}\" fill=\"{fill}\" stroke=\"{stroke}\" stroke-width=\"2\"><title>{}</title></circle>",
-            esc(&format!("{}: {} ({})", e.date, e.label, sources.join(", ")))
-        );
-        let right = x < W / 2.0;
+        let title = esc(&format!("{}: {} ({})", e.date, e.label, sources.join(", ")));
+        if ranged {
+            let _ = writeln!(
+                out,
+                "<line x1=\"{x:.1}\" y1=\"40\" x2=\"{x:.1}\" y2=\"{y:.1}\" stroke=\"#c5cad3\" stroke-dasharray=\"3 3\"/>\
+                 <rect x=\"{x:.1}\" y=\"{:.1}\" width=\"{:.1}\" height=\"{:.1}\" rx=\"4\" fill=\"{fill}\" fill-opacity=\"0.55\" stroke=\"{stroke}\" stroke-width=\"2\"><title>{title}</title></rect>",
+                y - r,
+                far - x,
+                2.0 * r
+            );
+        } else {
+            let _ = writeln!(
+                out,
+                "<line x1=\"{x:.1}\" y1=\"40\" x2=\"{x:.1}\" y2=\"{y:.1}\" stroke=\"#c5cad3\" stroke-dasharray=\"3 3\"/>\
+                 <circle cx=\"{x:.1}\" cy=\"{y:.1}\" r=\"{r:.1}\" fill=\"{fill}\" stroke=\"{stroke}\" stroke-width=\"2\"><title>{title}</title></circle>"
+            );
+        }
+        let right = (x + far) / 2.0 < W / 2.0;
+        let (x, r) = if right { (far, r) } else { (x, r) };
         let room = if right {
             W - x - r - 14.0
         } else {
@@ -538,9 +573,16 @@ fn timeline_svg(out: &mut String, labels: &Labels, events: &[dossier::Event]) {
         };
         // About 7.2 units per character of 12.5-unit sans-serif text.
         let chars = ((room / 7.2) as usize).max(12);
+        let when = if !ranged {
+            from.format("%a %b %-d, %Y").to_string()
+        } else if e.date.contains("-W") {
+            format!("week of {}", from.format("%b %-d, %Y"))
+        } else {
+            from.format("%B %Y").to_string()
+        };
         let text = format!(
             "{}{} · {} ({})",
-            d.format("%a %b %-d, %Y"),
+            when,
             if e.disputed { " (date disputed)" } else { "" },
             e.label,
             plural(e.articles.len(), "source", "sources")

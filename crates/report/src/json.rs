@@ -53,6 +53,9 @@ pub struct FactJson<'a> {
 #[derive(Debug, Serialize)]
 pub struct EventJson<'a> {
     pub date: &'a str,
+    /// The first and last day the date covers (the same for a day).
+    pub start: &'a str,
+    pub end: &'a str,
     pub label: &'a str,
     pub articles: Vec<&'a str>,
     pub evidence: Vec<EvidenceJson<'a>>,
@@ -248,6 +251,8 @@ fn story_json<'a>(articles: &'a [Article], n: usize, d: &'a dossier::Dossier) ->
             .iter()
             .map(|e| EventJson {
                 date: &e.date,
+                start: &e.start,
+                end: &e.end,
                 label: &e.label,
                 articles: e.articles.iter().map(id).collect(),
                 evidence: e
