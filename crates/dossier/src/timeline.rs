@@ -5,7 +5,7 @@ use crate::Article;
 use chrono::{NaiveDate, Weekday};
 use model::Span;
 use std::collections::HashSet;
-use stories::terms::{content_words, dice};
+use stories::terms::{content_words, dice, shorten};
 
 /// One dated event of the story.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -27,15 +27,6 @@ pub struct Event {
 
 /// Sentences about one date are one event when their content words overlap this much (Dice).
 const SAME_EVENT: f32 = 0.25;
-
-fn shorten(s: &str, max: usize) -> String {
-    let s = s.split_whitespace().collect::<Vec<_>>().join(" ");
-    if s.chars().count() <= max {
-        return s;
-    }
-    let cut: String = s.chars().take(max).collect();
-    format!("{}…", cut.trim_end())
-}
 
 /// The calendar days a TIMEX3 value covers: a day, an ISO week (`2025-W49`) or a month
 /// (`2025-12`); `None` for anything else (parts of days keep their day).

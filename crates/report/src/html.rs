@@ -13,6 +13,7 @@ use model::{Article, Span};
 use nlp::EntityKind;
 use std::collections::HashSet;
 use std::fmt::Write;
+use stories::terms::shorten;
 
 /// Escapes text for HTML element content and quoted attribute values.
 pub(crate) fn esc(s: &str) -> String {
@@ -30,16 +31,6 @@ pub(crate) fn esc(s: &str) -> String {
         }
     }
     out
-}
-
-/// Whitespace runs collapsed, cut to `max` characters with an ellipsis.
-fn shorten(s: &str, max: usize) -> String {
-    let s = s.split_whitespace().collect::<Vec<_>>().join(" ");
-    if s.chars().count() <= max {
-        return s;
-    }
-    let cut: String = s.chars().take(max).collect();
-    format!("{}…", cut.trim_end())
 }
 
 fn plural(n: usize, one: &str, many: &str) -> String {

@@ -4,6 +4,7 @@ use crate::Annotations;
 use model::{Article, ZoneKind};
 use nlp::{EntityKind, Layers};
 use std::fmt::Write;
+use stories::terms::shorten;
 
 fn published(a: &Article) -> String {
     let iso = a.published.date.iso();
@@ -383,14 +384,6 @@ fn quantity_line(text: &str, q: &quantities::Quantity) -> String {
     }
     let _ = write!(line, " (\"{}\")", &text[q.span.range()]);
     line
-}
-
-fn shorten(s: &str, max: usize) -> String {
-    if s.chars().count() <= max {
-        return s.to_string();
-    }
-    let cut: String = s.chars().take(max).collect();
-    format!("{}…", cut.trim_end())
 }
 
 /// Paragraphs of the cleaned text with their byte offsets.

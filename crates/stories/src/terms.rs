@@ -190,3 +190,14 @@ pub fn dice<T: std::hash::Hash + Eq>(a: &HashSet<T>, b: &HashSet<T>) -> f32 {
     let inter = a.intersection(b).count();
     2.0 * inter as f32 / (a.len() + b.len()).max(1) as f32
 }
+
+/// `s` with its whitespace runs folded to single spaces, cut to `max` characters with an
+/// ellipsis: a label or an excerpt for a report.
+pub fn shorten(s: &str, max: usize) -> String {
+    let s = s.split_whitespace().collect::<Vec<_>>().join(" ");
+    if s.chars().count() <= max {
+        return s;
+    }
+    let cut: String = s.chars().take(max).collect();
+    format!("{}…", cut.trim_end())
+}
