@@ -101,9 +101,17 @@ fn attribution(story: &stories::Story, articles: &[Article], out: &mut Vec<Confl
         content: Span,
         words: HashSet<String>,
     }
+    // The story's entity mentions by article: (entity, span).
+    let mut mentions: std::collections::HashMap<usize, Vec<(usize, Span)>> = Default::default();
+    for (k, e) in story.entities.iter().enumerate() {
+        for &(a, m) in &e.mentions {
+            mentions.entry(a).or_default().push((k, m));
+        }
+    }
     let mut said = Vec::new();
     for &ai in &story.articles {
         let a = &articles[ai];
+        let here = mentions.get(&ai).map_or(&[][..], Vec::as_slice);
         for q in a.quotes {
             let Some(speaker) = crate::speaker_of(story, ai, q) else {
                 continue;
@@ -115,15 +123,13 @@ fn attribution(story: &stories::Story, articles: &[Article], out: &mut Vec<Confl
                     .iter()
                     .any(|c| c.start() <= m.start() && m.end() <= c.end())
             };
-            let relayed = story.entities.iter().enumerate().any(|(k, e)| {
-                k != speaker
-                    && e.kind == nlp::EntityKind::Person
-                    && e.mentions.iter().any(|&(a, m)| a == ai && inside(m))
+            let relayed = here.iter().any(|&(k, m)| {
+                k != speaker && story.entities[k].kind == nlp::EntityKind::Person && inside(m)
             });
             // A statement that names its own speaker ("The President brought up ...") is
             // someone else's account of them, whoever the article credits.
             let entity = &story.entities[speaker];
-            let names_itself = entity.mentions.iter().any(|&(a, m)| a == ai && inside(m)) || {
+            let names_itself = here.iter().any(|&(k, m)| k == speaker && inside(m)) || {
                 let offices: HashSet<String> =
                     entity.roles.iter().map(|r| office(&r.text)).collect();
                 q.content
