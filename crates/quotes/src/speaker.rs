@@ -12,7 +12,7 @@ const LOOK_BACK: usize = 3;
 pub(crate) fn resolve_all(doc: &Doc, found: &mut [Found]) {
     for i in 0..found.len() {
         let resolved = match found[i].speaker {
-            Some(np) => phrase(doc, np.start, np.end),
+            Some(np) => phrase(doc, &found[..i], np.start, np.end),
             None if found[i].continues => continued(doc, found, i),
             None => None,
         };
@@ -21,7 +21,7 @@ pub(crate) fn resolve_all(doc: &Doc, found: &mut [Found]) {
 }
 
 /// What the phrase `a..b` refers to.
-fn phrase(doc: &Doc, a: usize, b: usize) -> Option<Resolved> {
+fn phrase(doc: &Doc, before: &[Found], a: usize, b: usize) -> Option<Resolved> {
     let entities = &doc.layers.entities;
     // A title the tagger took for a name ("Mr" in "Mr. Trump") names no one.
     let inside: Vec<usize> = (a..b)
@@ -56,7 +56,7 @@ fn phrase(doc: &Doc, a: usize, b: usize) -> Option<Resolved> {
     let head = doc.word(b - 1);
     if b == a + 1 {
         if let Some(p) = cues::pronoun(head) {
-            return pronoun(doc, a, p);
+            return pronoun(doc, before, a, p);
         }
     }
     if nlp::is_role_head(head) {
@@ -105,17 +105,40 @@ fn full_name(doc: &Doc, span: Span) -> Resolved {
                 || (s.end() <= o.start() && nlp::joins_two_names(&text[s.end()..o.start()]))
         })
     };
-    let best = doc
+    // A name written with more than the surname is already full ("Tony Blair"); a surname
+    // alone is the nearest fuller mention before it (else the first after it), so that "Mr
+    // Blair" after "Tony Blair" is not "Cherie Blair" named earlier.
+    let words = |s: Span| {
+        text[s.range()]
+            .split_whitespace()
+            .filter(|w| !nlp::is_title_abbreviation(w) && !nlp::is_role_head(&w.to_lowercase()))
+            .count()
+    };
+    if words(span) >= 2 {
+        return Resolved {
+            span,
+            kind: EntityKind::Person,
+        };
+    }
+    let fuller: Vec<Span> = doc
         .layers
         .entities
         .iter()
         .filter(|e| {
             e.kind == EntityKind::Person
                 && last(e.span) == surname
-                && (e.span == span || !family(e.span))
+                && words(e.span) >= 2
+                && !family(e.span)
         })
-        .max_by_key(|e| (e.span.len(), std::cmp::Reverse(e.span.start())))
-        .map_or(span, |e| e.span);
+        .map(|e| e.span)
+        .collect();
+    let best = fuller
+        .iter()
+        .filter(|s| s.start() < span.start())
+        .max_by_key(|s| s.start())
+        .or_else(|| fuller.first())
+        .copied()
+        .unwrap_or(span);
     Resolved {
         span: best,
         kind: EntityKind::Person,
@@ -141,7 +164,7 @@ fn window<'a>(
 
 /// "he"/"she" is the nearest person outside quotation marks: the latest one in its own
 /// sentence, else the first (the subject) of an earlier one. "they" is the nearest organisation.
-fn pronoun(doc: &Doc, at: usize, p: cues::Pronoun) -> Option<Resolved> {
+fn pronoun(doc: &Doc, before: &[Found], at: usize, p: cues::Pronoun) -> Option<Resolved> {
     let want = match p {
         cues::Pronoun::Singular => EntityKind::Person,
         cues::Pronoun::Plural => EntityKind::Organization,
@@ -149,6 +172,24 @@ fn pronoun(doc: &Doc, at: usize, p: cues::Pronoun) -> Option<Resolved> {
     };
     let entities = &doc.layers.entities;
     for (current, r) in window(doc, at) {
+        // "He said ... Harriet Harman ... He suggested ...": an earlier sentence whose subject
+        // is itself a resolved speaking pronoun hands its person on, before any name it holds.
+        if !current {
+            let first_name = r.clone().find(|&k| {
+                doc.region[k].is_none() && doc.entity[k].is_some_and(|e| entities[e].kind == want)
+            });
+            let chained = before.iter().rev().find_map(|f| {
+                let np = f.speaker?;
+                let speaks = np.end == np.start + 1
+                    && r.contains(&np.start)
+                    && first_name.is_none_or(|k| np.start < k)
+                    && cues::pronoun(doc.word(np.start)) == Some(p);
+                speaks.then_some(f.resolved?)
+            });
+            if chained.is_some() {
+                return chained;
+            }
+        }
         let mut hits = r
             .filter(|&k| doc.region[k].is_none())
             .filter_map(|k| doc.entity[k])

@@ -167,3 +167,17 @@ fn a_surname_does_not_resolve_to_a_family_member_named_beside_it() {
         expect!["President Kemp and Marta Kemp visited the flooded town. [Kemp] <said> {aid would come soon}."],
     );
 }
+
+#[test]
+fn a_pronoun_subject_carries_on_past_names_in_what_was_said() {
+    // "He" in the third sentence is still the attorney general, not the solicitor named in
+    // what he said; "Mr Blair" after "Tony Blair" is not "Cherie Blair" named first.
+    check(
+        "Attorney General Peter Gold said on Monday the answer was drafted. He said the answer had been prepared with Solicitor General Anna Harm. He suggested the claim was a mistake.",
+        expect!["Attorney General Peter Gold said on Monday the answer was drafted. [He=Peter Gold] <said> {the answer had been prepared with Solicitor General Anna Harm}. [He=Peter Gold] <suggested> {the claim was a mistake}."],
+    );
+    check(
+        "Cherie Blair visited the school. Later, Tony Blair said the statement had been fair. Mr Blair said: “That is what I say.”",
+        expect!["Cherie Blair visited the school. Later, [Tony Blair] <said> {the statement had been fair}. [Mr Blair=Tony Blair] <said>: «“That is what I say.”»"],
+    );
+}
