@@ -357,8 +357,18 @@ pub fn people_after_roles(text: &str, tokens: &[Token], entities: &[Entity]) -> 
             w.chars().next().is_some_and(char::is_lowercase) && names_a_person(w)
         }
     };
+    // "Lord Goldsmith", "Mr Ebbers": a name after an honorific is a person's.
+    let after_honorific = |e: &Entity| -> bool {
+        let own = text[e.span.range()].split_whitespace().collect::<Vec<_>>();
+        let leads = own.len() >= 2 && HONORIFICS.contains(&own[0].to_lowercase().as_str());
+        let i = tokens.partition_point(|t| t.span.start() < e.span.start());
+        leads
+            || (i > 0
+                && is_capitalised(tokens[i - 1].text(text))
+                && HONORIFICS.contains(&lower(&tokens[i - 1], text).as_str()))
+    };
     for e in &mut out {
-        if e.kind != EntityKind::Person && after_head(e.span.start()) {
+        if e.kind != EntityKind::Person && (after_head(e.span.start()) || after_honorific(e)) {
             e.kind = EntityKind::Person;
         }
     }

@@ -169,3 +169,11 @@ fn roles_before_and_after_names() {
         expect!["Yuri Ushakov <- Kremlin's foreign policy aide"],
     );
 }
+
+#[test]
+fn a_name_after_an_honorific_is_a_person() {
+    check_entities(
+        "Lord Goldsmith said on Monday that Dame Ellen Marsh and Mr Ebbers had not seen the advice.",
+        expect!["[Lord Goldsmith]{PER} said on Monday that [Dame Ellen Marsh]{PER} and [Mr Ebbers]{PER} had not seen the advice."],
+    );
+}

@@ -172,19 +172,20 @@ fn pronoun(doc: &Doc, before: &[Found], at: usize, p: cues::Pronoun) -> Option<R
     };
     let entities = &doc.layers.entities;
     for (current, r) in window(doc, at) {
-        // "He said ... Harriet Harman ... He suggested ...": an earlier sentence whose subject
-        // is itself a resolved speaking pronoun hands its person on, before any name it holds.
+        // "He said ... Harriet Harman ... He suggested ...": an earlier sentence whose first
+        // person is the resolved speaker of a quote hands that person on, before any name
+        // that the quote holds.
         if !current {
             let first_name = r.clone().find(|&k| {
                 doc.region[k].is_none() && doc.entity[k].is_some_and(|e| entities[e].kind == want)
             });
             let chained = before.iter().rev().find_map(|f| {
                 let np = f.speaker?;
-                let speaks = np.end == np.start + 1
-                    && r.contains(&np.start)
-                    && first_name.is_none_or(|k| np.start < k)
-                    && cues::pronoun(doc.word(np.start)) == Some(p);
-                speaks.then_some(f.resolved?)
+                let resolved = f.resolved?;
+                let speaks = r.contains(&np.start)
+                    && first_name.is_none_or(|k| np.start <= k)
+                    && resolved.kind == want;
+                speaks.then_some(resolved)
             });
             if chained.is_some() {
                 return chained;
