@@ -137,7 +137,14 @@ fn attribution(story: &stories::Story, articles: &[Article], out: &mut Vec<Confl
                     .flat_map(|c| stories::terms::words(&a.text[c.range()]))
                     .any(|w| offices.contains(&w))
             };
-            if relayed || names_itself {
+            // "they said" points at a group only loosely: not enough to set against a name.
+            let loose = q.speaker.is_some_and(|sp| {
+                matches!(
+                    a.text[sp.range()].to_lowercase().as_str(),
+                    "they" | "them" | "we"
+                )
+            });
+            if relayed || names_itself || loose {
                 continue;
             }
             let text: Vec<&str> = q.content.iter().map(|s| &a.text[s.range()]).collect();

@@ -199,13 +199,14 @@ fn will_travel_against_may_join() {
 #[test]
 fn one_statement_credited_to_two_speakers() {
     // The same words credited to the minister by one outlet and to her office by another; a
-    // short common phrase said by two people, and an article quoting one through the other,
-    // are not conflicts.
+    // short common phrase said by two people, an article quoting one through the other, and
+    // one that credits only "they", are not conflicts.
     check_conflicts(
         &[
             "Finance Minister Clara Voss said on Monday: “The budget talks will resume after the harvest festival, not before.” Voss added: “We agree.”",
             "The Finance Ministry said the budget talks would resume “after the harvest festival, not before”. Union leader Tom Reed said: “We agree.”",
             "Tom Reed said Clara Voss told him the budget talks would resume after the harvest festival. Clara Voss said: “The budget talks will resume after the harvest festival.”",
+            "The Farmers Union met Clara Voss on Monday. They said the budget talks would resume after the harvest festival, not before.",
         ],
         expect![[r#"
             attribution / “The budget talks will resume after the harvest festival, not before.”: Clara Voss [0, 2] vs Finance Ministry [1]
