@@ -73,12 +73,16 @@ fn add(sides: &mut Vec<Side>, value: String, article: usize, span: Span) {
 }
 
 /// Every conflict of the story.
-pub fn conflicts(story: &stories::Story, articles: &[Article]) -> Vec<Conflict> {
+pub fn conflicts(
+    story: &stories::Story,
+    articles: &[Article],
+    timeline: &[crate::Event],
+) -> Vec<Conflict> {
     let mut out = Vec::new();
     names(story, articles, &mut out);
     roles(story, articles, &mut out);
     dates(story, articles, &mut out);
-    event_dates(story, articles, &mut out);
+    event_dates(timeline, articles, &mut out);
     numbers(story, articles, &mut out);
     certainty(story, articles, &mut out);
     attribution(story, articles, &mut out);
@@ -581,7 +585,7 @@ const SAME_EVENT_WORDS: usize = 4;
 /// One event placed on different calendar days by different articles: the story's timeline
 /// events whose sentences tell of the same thing on different dates. Dates in doubt (a
 /// calendar inconsistency) are already shown as such and are left out.
-fn event_dates(story: &stories::Story, articles: &[Article], out: &mut Vec<Conflict>) {
+fn event_dates(timeline: &[crate::Event], articles: &[Article], out: &mut Vec<Conflict>) {
     struct Dated {
         date: String,
         article: usize,
@@ -589,7 +593,7 @@ fn event_dates(story: &stories::Story, articles: &[Article], out: &mut Vec<Confl
         words: HashSet<String>,
     }
     let mut dated: Vec<Dated> = Vec::new();
-    for e in crate::timeline::timeline(story, articles) {
+    for e in timeline {
         // Days only: a week and a day in it do not disagree.
         if e.disputed || e.start != e.end {
             continue;

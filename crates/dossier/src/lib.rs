@@ -110,8 +110,8 @@ pub struct Dossier {
 /// The dossier of one story.
 pub fn build(story: stories::Story, articles: &[Article]) -> Dossier {
     let quotes = quote_groups(&story, articles);
-    let conflicts = conflicts::conflicts(&story, articles);
     let timeline = timeline::timeline(&story, articles);
+    let conflicts = conflicts::conflicts(&story, articles, &timeline);
     let facts = facts::facts(&story, articles);
     let coverage = facts::coverage(&story, articles, &facts);
     Dossier {

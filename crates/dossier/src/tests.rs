@@ -131,7 +131,8 @@ fn a_paraphrase_and_a_turn_of_phrase_are_one_remark_each() {
 /// with its articles.
 fn check_conflicts(texts: &[&str], expect: Expect) {
     let out = with_stories(texts, 0.05, |story, articles, out| {
-        for c in crate::conflicts::conflicts(story, articles) {
+        let timeline = crate::timeline::timeline(story, articles);
+        for c in crate::conflicts::conflicts(story, articles, &timeline) {
             let sides: Vec<String> = c
                 .sides
                 .iter()
