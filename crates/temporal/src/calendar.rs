@@ -64,6 +64,31 @@ pub fn calendar_checks(
             }
         }
     }
+    // "Monday, Oct. 26" read as one date: its own weekday must match it.
+    for t in timexes {
+        let words: Vec<String> = text[t.span.range()]
+            .split(|c: char| c.is_whitespace() || c == ',')
+            .filter(|w| !w.is_empty())
+            .map(str::to_lowercase)
+            .collect();
+        if words.len() < 2 {
+            continue;
+        }
+        if let (Some(day), Some(d)) = (words.first().and_then(|w| weekday(w)), full_date(t)) {
+            let actual = d.weekday().number_from_monday();
+            if actual != day {
+                out.push(CalendarNote {
+                    span: t.span,
+                    message: format!(
+                        "{} does not match {}, which is a {}",
+                        DAY_NAMES[day as usize - 1],
+                        d.format("%Y-%m-%d"),
+                        DAY_NAMES[actual as usize - 1]
+                    ),
+                });
+            }
+        }
+    }
     for pair in timexes.windows(2) {
         let (a, b) = (&pair[0], &pair[1]);
         if !adjacent(&text[a.span.end()..b.span.start()]) {

@@ -375,6 +375,13 @@ fn find(w: &Words, i: usize) -> Option<(usize, Meaning, Option<&'static str>)> {
                 return meaning_len(4, Meaning::WeekdayOfMonth { day: d, dom });
             }
         }
+        // "Monday, Oct. 26": the date says which Monday; one expression, valued by the date
+        // (a weekday that does not match it is a calendar finding).
+        if w.get(i + 1) == "," {
+            if let Some((len, m @ Meaning::Date { .. }, modifier)) = find(w, i + 2) {
+                return Some((len + 2, m, modifier));
+            }
+        }
         let part = part_after(w, i + 1);
         return meaning_len(
             1 + part.is_some() as usize,

@@ -143,6 +143,11 @@ fn nearest_weekday(anchor: NaiveDate, day: u32, back: bool, strict: bool) -> Nai
     d
 }
 
+/// A month/day this far from the anchor on the tense's side ...
+const FAR_DAYS: i64 = 183;
+/// ... gives way to one within a month on the other side.
+const NEAR_DAYS: i64 = 30;
+
 /// The year in which month/day falls, seen from the anchor: the nearest occurrence on the
 /// side the tense gives; with no tense, the nearest occurrence, and the nearest on the other
 /// side of the anchor as the other reading when it is within half a year too.
@@ -161,9 +166,19 @@ fn year_for(anchor: NaiveDate, month: u32, day: u32, tense: Tense) -> (i32, Opti
             .min_by_key(|&&(d, _)| d.abs())
             .map(|&(_, yy)| yy)
     };
+    // The tense picks the side, unless that puts the date most of a year away while the
+    // other side has it within weeks ("announced ... that he must return by Jan. 14", a week
+    // ahead): the tense is read from nearby words and is wrong more often than that.
+    let sided = |past: bool| {
+        let chosen = side(past).unwrap_or(y);
+        match side(!past) {
+            Some(o) if day_of(chosen).abs() > FAR_DAYS && day_of(o).abs() <= NEAR_DAYS => o,
+            _ => chosen,
+        }
+    };
     match tense {
-        Tense::Past => (side(true).unwrap_or(y), None),
-        Tense::Future => (side(false).unwrap_or(y), None),
+        Tense::Past => (sided(true), None),
+        Tense::Future => (sided(false), None),
         Tense::Unknown => {
             let Some(&(_, nearest)) = years.iter().min_by_key(|&&(d, _)| d.abs()) else {
                 return (y, None);

@@ -150,3 +150,19 @@ fn absurd_amounts_do_not_break_date_arithmetic() {
         expect!["It happened [4000000000 days ago]{DATE PAST_REF}, or [99999999 weeks ago]{DATE PAST_REF}."],
     );
 }
+
+#[test]
+fn a_weekday_with_its_date_is_one_date_and_a_near_date_beats_a_far_tense() {
+    // "Monday, Oct. 26" is the date; a wrong weekday beside it is a finding. A deadline a week
+    // ahead stays ahead even when the sentence's verb is past; one seven weeks back stays back.
+    check(
+        Some("1998-10-28"),
+        "The vote on Monday, Oct. 26, was close. Officials announced that he must return by Nov. 3. The plan was submitted in mid-September.",
+        expect!["The vote on [Monday, Oct. 26]{DATE 1998-10-26}, was close. Officials announced that he must return by [Nov. 3]{DATE 1998-11-03}. The plan was submitted in [mid-September]{DATE 1998-09~MID}."],
+    );
+    check_calendar(
+        "1998-10-28",
+        "The vote on Tuesday, Oct. 26, was close.",
+        expect!["Tuesday, Oct. 26: Tuesday does not match 1998-10-26, which is a Monday"],
+    );
+}
