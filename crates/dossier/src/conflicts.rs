@@ -122,11 +122,7 @@ fn attribution(story: &stories::Story, articles: &[Article], out: &mut Vec<Confl
             };
             // "X said Y told him ...": a statement passed on through another named person
             // is credited to both, which is no disagreement.
-            let inside = |m: Span| {
-                q.content
-                    .iter()
-                    .any(|c| c.start() <= m.start() && m.end() <= c.end())
-            };
+            let inside = |m: Span| q.content.iter().any(|c| c.contains(m));
             let relayed = here.iter().any(|&(k, m)| {
                 k != speaker && story.entities[k].kind == nlp::EntityKind::Person && inside(m)
             });
@@ -135,7 +131,7 @@ fn attribution(story: &stories::Story, articles: &[Article], out: &mut Vec<Confl
             let entity = &story.entities[speaker];
             let names_itself = here.iter().any(|&(k, m)| k == speaker && inside(m)) || {
                 let offices: HashSet<String> =
-                    entity.roles.iter().map(|r| office(&r.text)).collect();
+                    entity.roles.iter().map(|r| nlp::office(&r.text)).collect();
                 q.content
                     .iter()
                     .flat_map(|c| stories::terms::words(&a.text[c.range()]))
@@ -324,8 +320,8 @@ fn certainty(story: &stories::Story, articles: &[Article], out: &mut Vec<Conflic
 /// Jared Kushner", "dispatched envoys X and Jared Kushner to Moscow".
 fn stated_going(a: &Article, span: Span) -> Option<(&'static str, Span)> {
     let tokens = &a.layers.tokens;
-    let sentence = a.layers.sentences.iter().find(|s| s.contains(span))?;
-    let range = nlp::tokens_within(tokens, *sentence);
+    let sentence = a.sentence_of(span)?;
+    let range = nlp::tokens_within(tokens, sentence);
     let m = nlp::tokens_within(tokens, span);
     let word = |k: usize| tokens[k].text(a.text).to_lowercase();
     // After the name: skip a clause between commas and a coordinated name, then up to four
@@ -382,9 +378,7 @@ fn names(story: &stories::Story, articles: &[Article], out: &mut Vec<Conflict>) 
             // "Mr Ebbers" is the surname with a title, not a full name.
             let words: Vec<&str> = form
                 .split_whitespace()
-                .skip_while(|w| {
-                    nlp::is_title_abbreviation(w) || nlp::is_role_head(&w.to_lowercase())
-                })
+                .skip_while(|w| nlp::is_name_title(w))
                 .collect();
             if words.len() >= 2 {
                 add(&mut sides, words.join(" "), a, span);
@@ -409,15 +403,6 @@ fn names(story: &stories::Story, articles: &[Article], out: &mut Vec<Conflict>) 
     }
 }
 
-/// The office a role names: its last word, lower case ("Former US President" → "president").
-fn office(role: &str) -> String {
-    role.split_whitespace()
-        .last()
-        .unwrap_or("")
-        .trim_matches(|c: char| !c.is_alphanumeric())
-        .to_lowercase()
-}
-
 /// A person called "former" X by some articles and X by others.
 fn roles(story: &stories::Story, articles: &[Article], out: &mut Vec<Conflict>) {
     for e in &story.entities {
@@ -425,13 +410,13 @@ fn roles(story: &stories::Story, articles: &[Article], out: &mut Vec<Conflict>) 
             .roles
             .iter()
             .filter(|r| r.former)
-            .map(|r| office(&r.text))
+            .map(|r| nlp::office(&r.text))
             .collect();
         offices.sort();
         offices.dedup();
         for o in offices {
             let mut sides = Vec::new();
-            for r in e.roles.iter().filter(|r| office(&r.text) == o) {
+            for r in e.roles.iter().filter(|r| nlp::office(&r.text) == o) {
                 let a = &articles[r.article];
                 // What others said (a memo, a statement) is not the outlet's own title, and
                 // a title marked as past ("the fired F.B.I. director", "his first national
@@ -470,12 +455,9 @@ fn roles(story: &stories::Story, articles: &[Article], out: &mut Vec<Conflict>) 
 
 /// Whether `span` lies inside a direct quote of the article.
 fn in_direct_quote(a: &Article, span: Span) -> bool {
-    a.quotes.iter().any(|q| {
-        q.direct
-            && q.content
-                .iter()
-                .any(|c| c.start() <= span.start() && span.end() <= c.end())
-    })
+    a.quotes
+        .iter()
+        .any(|q| q.direct && q.content.iter().any(|c| c.contains(span)))
 }
 
 /// Words that place a title in the past: "his first adviser", "then-director", "the fired
@@ -503,7 +485,7 @@ fn is_past_marker(w: &str) -> bool {
 
 /// Whether the title at `span` is given as current: no past marker in it or just before it.
 fn about_now(a: &Article, span: Span) -> bool {
-    let Some(sentence) = a.layers.sentences.iter().find(|s| s.contains(span)) else {
+    let Some(sentence) = a.sentence_of(span) else {
         return false;
     };
     let lower = |t: &str| -> Vec<String> {
@@ -521,7 +503,7 @@ fn about_now(a: &Article, span: Span) -> bool {
 
 /// Whether the sentence holding `span` has a verb of the present, the perfect or the future.
 fn speaks_of_now(a: &Article, span: Span) -> bool {
-    let Some(sentence) = a.layers.sentences.iter().find(|s| s.contains(span)) else {
+    let Some(sentence) = a.sentence_of(span) else {
         return false;
     };
     stories::terms::words(&a.text[sentence.range()])
@@ -603,7 +585,7 @@ fn event_dates(timeline: &[crate::Event], articles: &[Article], out: &mut Vec<Co
             if crate::timeline::dates_a_report(art, span) {
                 continue;
             }
-            let Some(sentence) = art.layers.sentences.iter().find(|s| s.contains(span)) else {
+            let Some(sentence) = art.sentence_of(span) else {
                 continue;
             };
             // The sentence without its time expressions: "on Tuesday" and "on Wednesday"
@@ -643,12 +625,7 @@ fn event_dates(timeline: &[crate::Event], articles: &[Article], out: &mut Vec<Co
             let c = match k {
                 Some(k) => &mut found[k],
                 None => {
-                    let sentence = articles[x.article]
-                        .layers
-                        .sentences
-                        .iter()
-                        .find(|s| s.contains(x.span))
-                        .map_or(x.span, |s| *s);
+                    let sentence = articles[x.article].sentence_of(x.span).unwrap_or(x.span);
                     let about: Vec<&str> = articles[x.article].text[sentence.range()]
                         .split_whitespace()
                         .collect();

@@ -28,6 +28,17 @@ pub struct Article<'a> {
     pub times: &'a [temporal::Timex],
 }
 
+impl Article<'_> {
+    /// The sentence that holds `span`, if one does.
+    pub fn sentence_of(&self, span: Span) -> Option<Span> {
+        self.layers
+            .sentences
+            .iter()
+            .copied()
+            .find(|s| s.contains(span))
+    }
+}
+
 /// One rendering of a remark by one article.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Variant {
@@ -76,7 +87,7 @@ pub(crate) fn speaker_of(
     story.entities.iter().position(|e| {
         e.mentions
             .iter()
-            .any(|&(a, s)| a == article && s.start() <= r.span.start() && r.span.end() <= s.end())
+            .any(|&(a, s)| a == article && s.contains(r.span))
     })
 }
 
@@ -86,7 +97,7 @@ fn setting(a: &Article, q: &quotes::Quote, name: &[String]) -> HashSet<String> {
     let hull = q.hull();
     let mut text = String::new();
     for s in &a.layers.sentences {
-        if s.end() > hull.start() && s.start() < hull.end() {
+        if s.overlaps(hull) {
             text.push_str(&a.text[s.range()]);
             text.push(' ');
         }

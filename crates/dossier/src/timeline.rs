@@ -69,7 +69,10 @@ pub(crate) fn dates_a_report(a: &Article, span: Span) -> bool {
 /// month (an honest range where the text says no more), without alternatives left open.
 pub fn timeline(story: &stories::Story, articles: &[Article]) -> Vec<Event> {
     struct Item {
+        /// The value as the timeline shows it (a day without its part of day), and the first
+        /// and last day it covers.
         date: String,
+        days: (NaiveDate, NaiveDate),
         article: usize,
         span: Span,
         sentence: String,
@@ -90,20 +93,16 @@ pub fn timeline(story: &stories::Story, articles: &[Article]) -> Vec<Event> {
             if !t.alternatives.is_empty() {
                 continue;
             }
-            let Some((start, _)) = days_of(&t.value) else {
+            let Some(days) = days_of(&t.value) else {
                 continue;
             };
             // A day keeps only its date (not the part of day); weeks and months stay whole.
-            let day = if t
-                .value
-                .get(..10)
-                .is_some_and(|d| d.len() == 10 && start.to_string() == d)
-            {
-                &t.value[..10]
+            let date = if days.0 == days.1 {
+                days.0.to_string()
             } else {
-                t.value.as_str()
+                t.value.clone()
             };
-            let Some(s) = a.layers.sentences.iter().find(|s| s.contains(t.span)) else {
+            let Some(s) = a.sentence_of(t.span) else {
                 continue;
             };
             let sentence = &a.text[s.range()];
@@ -117,15 +116,13 @@ pub fn timeline(story: &stories::Story, articles: &[Article]) -> Vec<Event> {
                 sentence_start: s.start(),
                 leads,
                 report: dates_a_report(a, t.span),
-                date: day.to_string(),
+                date,
+                days,
                 article: ai,
                 span: t.span,
                 sentence: sentence.to_string(),
                 words: content_words(sentence),
-                disputed: a
-                    .calendar
-                    .iter()
-                    .any(|c| c.span.start() < t.span.end() && t.span.start() < c.span.end()),
+                disputed: a.calendar.iter().any(|c| c.span.overlaps(t.span)),
             });
         }
     }
@@ -142,16 +139,19 @@ pub fn timeline(story: &stories::Story, articles: &[Article]) -> Vec<Event> {
     }
     // A sentence that dates its event ("On Tuesday, ... for Thanksgiving") is placed on that
     // date only; one that does not is placed on every date it names.
+    let led: HashSet<(usize, usize)> = items
+        .iter()
+        .filter(|it| it.leads)
+        .map(|it| (it.article, it.sentence_start))
+        .collect();
     let leading: HashSet<(usize, usize, String)> = items
         .iter()
         .filter(|it| it.leads)
         .map(|it| (it.article, it.sentence_start, it.date.clone()))
         .collect();
     items.retain(|it| {
-        let led = leading
-            .iter()
-            .any(|(a, s, _)| *a == it.article && *s == it.sentence_start);
-        !led || leading.contains(&(it.article, it.sentence_start, it.date.clone()))
+        !led.contains(&(it.article, it.sentence_start))
+            || leading.contains(&(it.article, it.sentence_start, it.date.clone()))
     });
     let mut events: Vec<(Event, HashSet<String>, usize)> = Vec::new();
     for it in items {
@@ -173,8 +173,8 @@ pub fn timeline(story: &stories::Story, articles: &[Article]) -> Vec<Event> {
             }
             None => events.push((
                 Event {
-                    start: days_of(&it.date).map_or(String::new(), |d| d.0.to_string()),
-                    end: days_of(&it.date).map_or(String::new(), |d| d.1.to_string()),
+                    start: it.days.0.to_string(),
+                    end: it.days.1.to_string(),
                     date: it.date,
                     label: shorten(&it.sentence, 140),
                     articles: vec![it.article],

@@ -49,6 +49,11 @@ impl Span {
     pub fn contains(self, other: Span) -> bool {
         self.start <= other.start && other.end <= self.end
     }
+
+    /// Whether the two spans share at least one byte.
+    pub fn overlaps(self, other: Span) -> bool {
+        self.start < other.end && other.start < self.end
+    }
 }
 
 #[cfg(test)]
@@ -62,6 +67,12 @@ mod tests {
         // The curly apostrophe is three bytes; a span ending inside it is refused.
         assert_eq!(Span::new(0, 5).slice(text), None);
         assert!(Span::new(0, 12).contains(Span::new(4, 7)));
+    }
+
+    #[test]
+    fn overlapping_spans_share_a_byte() {
+        assert!(Span::new(0, 5).overlaps(Span::new(4, 9)));
+        assert!(!Span::new(0, 5).overlaps(Span::new(5, 9)));
     }
 
     #[test]

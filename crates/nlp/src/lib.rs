@@ -10,7 +10,7 @@ mod tokens;
 mod words;
 
 pub use ner::{Entity, EntityKind, Tagger};
-pub use roles::{is_role_head, people_after_roles, roles, Role};
+pub use roles::{is_name_title, is_role_head, office, people_after_roles, roles, Role};
 pub use sentences::sentences;
 pub use tokens::{tokenize, tokens_within, Token, TokenKind};
 pub use words::{is_function_word, is_title_abbreviation, joins_two_names};

@@ -248,6 +248,32 @@ const HONORIFICS: &[&str] = &[
     "sir", "dame", "lord", "lady", "mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.",
 ];
 
+/// Whether a word (any case, with or without its full stop) is a title written as part of a
+/// name rather than a first name: an honorific ("Sir", "Mr."), an abbreviated title ("Sen."),
+/// or a role noun ("Mayor Rudy Giuliani", "Prime Minister Keir Starmer").
+pub fn is_name_title(w: &str) -> bool {
+    let l = w.trim_end_matches('.').to_lowercase();
+    HONORIFICS.contains(&l.as_str())
+        || crate::is_title_abbreviation(&l)
+        || is_role_head(&l)
+        || l == "prime"
+}
+
+/// The office a role phrase names: its head noun, lower case and singular ("Former US
+/// President" and "presidents" → "president", "special envoys" → "envoy").
+pub fn office(role: &str) -> String {
+    let w = role
+        .split_whitespace()
+        .last()
+        .unwrap_or("")
+        .trim_matches(|c: char| !c.is_alphanumeric())
+        .to_lowercase();
+    match w.strip_suffix('s') {
+        Some(one) if HEADS.contains(&one) => one.to_string(),
+        _ => w,
+    }
+}
+
 fn lower(t: &Token, text: &str) -> String {
     t.text(text).to_lowercase()
 }

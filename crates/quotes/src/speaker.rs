@@ -111,7 +111,7 @@ fn full_name(doc: &Doc, span: Span) -> Resolved {
     let words = |s: Span| {
         text[s.range()]
             .split_whitespace()
-            .filter(|w| !nlp::is_title_abbreviation(w) && !nlp::is_role_head(&w.to_lowercase()))
+            .filter(|w| !nlp::is_name_title(w))
             .count()
     };
     if words(span) >= 2 {

@@ -7,7 +7,7 @@
 //! the people and organisations with their variants, and the copies found. The articles follow,
 //! each with its conflict evidence marked, so that every line links to the text it comes from.
 
-use crate::Annotations;
+use crate::{plural, Annotations};
 use chrono::{Datelike, NaiveDate};
 use model::{Article, Span};
 use nlp::EntityKind;
@@ -31,14 +31,6 @@ pub(crate) fn esc(s: &str) -> String {
         }
     }
     out
-}
-
-fn plural(n: usize, one: &str, many: &str) -> String {
-    if n == 1 {
-        format!("1 {one}")
-    } else {
-        format!("{n} {many}")
-    }
 }
 
 const STYLE: &str = r#"

@@ -25,3 +25,12 @@ pub struct Annotations {
     pub quantities: Vec<quantities::Quantity>,
 }
 pub use text::{to_markdown, to_text};
+
+/// "1 story", "3 stories".
+pub(crate) fn plural(n: usize, one: &str, many: &str) -> String {
+    if n == 1 {
+        format!("1 {one}")
+    } else {
+        format!("{n} {many}")
+    }
+}

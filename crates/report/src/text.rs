@@ -1,6 +1,6 @@
 //! Markdown and terminal renderings of the articles read.
 
-use crate::Annotations;
+use crate::{plural, Annotations};
 use model::{Article, ZoneKind};
 use nlp::{EntityKind, Layers};
 use std::fmt::Write;
@@ -31,14 +31,6 @@ fn md_escape(s: &str) -> String {
         }
     }
     out
-}
-
-fn plural(n: usize, word: &str) -> String {
-    if n == 1 {
-        format!("1 {word}")
-    } else {
-        format!("{n} {word}s")
-    }
 }
 
 /// What each story is made of, as labelled lines: its articles, the groups of articles that are
@@ -264,7 +256,11 @@ pub fn to_markdown(
         let _ = writeln!(out, "- published: {}", published(a));
         let _ = writeln!(out, "- source: `{}`", a.source.path.replace('`', "'"));
         if !a.removed.is_empty() {
-            let _ = writeln!(out, "- removed: {}", plural(a.removed.len(), "line"));
+            let _ = writeln!(
+                out,
+                "- removed: {}",
+                plural(a.removed.len(), "line", "lines")
+            );
         }
         for (label, line) in findings(a, l) {
             let _ = writeln!(out, "- {label}: {}", md_escape(&line));
@@ -432,7 +428,10 @@ pub fn to_text(
         }
         facts.push(format!("{words} words"));
         if !a.removed.is_empty() {
-            facts.push(format!("{} removed", plural(a.removed.len(), "line")));
+            facts.push(format!(
+                "{} removed",
+                plural(a.removed.len(), "line", "lines")
+            ));
         }
         let _ = writeln!(out, "  {}", term(&facts.join(" · ")));
         for (label, line) in findings(a, l) {

@@ -40,35 +40,6 @@ pub struct Merged {
     pub flags: Vec<String>,
 }
 
-/// Titles written as part of a name ("Sir Keir Starmer", "Mayor Rudy Giuliani"), not first
-/// names: honorifics and the role nouns the linguistic layer knows.
-fn is_title(w: &str) -> bool {
-    let w = w.trim_end_matches('.').to_lowercase();
-    nlp::is_role_head(&w)
-        || matches!(
-            w.as_str(),
-            "sir"
-                | "dame"
-                | "lord"
-                | "lady"
-                | "mr"
-                | "mrs"
-                | "ms"
-                | "dr"
-                | "president"
-                | "prime"
-                | "minister"
-                | "gen"
-                | "sen"
-                | "rep"
-                | "gov"
-                | "prof"
-                | "king"
-                | "queen"
-                | "prince"
-        )
-}
-
 fn fold(w: &str) -> String {
     w.trim_end_matches("'s")
         .trim_end_matches("’s")
@@ -192,7 +163,7 @@ pub fn merge(sources: &[Source]) -> Vec<Merged> {
             if e.kind == EntityKind::Person {
                 let words: Vec<&str> = surface
                     .split_whitespace()
-                    .filter(|w| !is_title(w))
+                    .filter(|w| !nlp::is_name_title(w))
                     .collect();
                 let Some(last) = words.last() else { continue };
                 people.push(PersonMention {
@@ -319,11 +290,7 @@ fn merge_people(sources: &[Source], people: Vec<PersonMention>) -> Vec<Merged> {
                     .iter()
                     .filter(|r| r.person == p.span)
                 {
-                    let text = &sources[p.article].text[r.role.range()];
-                    if let Some(o) = text.split_whitespace().last() {
-                        let o = o.to_lowercase();
-                        offices.push(o.strip_suffix('s').map_or(o.clone(), str::to_string));
-                    }
+                    offices.push(nlp::office(&sources[p.article].text[r.role.range()]));
                 }
             }
             (arts, offices)

@@ -36,6 +36,20 @@ const DAY_NAMES: [&str; 7] = [
     "Sunday",
 ];
 
+/// The finding when weekday `day` (1 = Monday) is written beside date `d`, which it is not.
+fn weekday_mismatch(day: u32, d: NaiveDate, span: Span) -> Option<CalendarNote> {
+    let actual = d.weekday().number_from_monday();
+    (actual != day).then(|| CalendarNote {
+        span,
+        message: format!(
+            "{} does not match {}, which is a {}",
+            DAY_NAMES[day as usize - 1],
+            d.format("%Y-%m-%d"),
+            DAY_NAMES[actual as usize - 1]
+        ),
+    })
+}
+
 /// Calendar inconsistencies among an article's time expressions (in text order), and dates
 /// after `published` that the text tells in the past tense.
 pub fn calendar_checks(
@@ -75,18 +89,7 @@ pub fn calendar_checks(
             continue;
         }
         if let (Some(day), Some(d)) = (words.first().and_then(|w| weekday(w)), full_date(t)) {
-            let actual = d.weekday().number_from_monday();
-            if actual != day {
-                out.push(CalendarNote {
-                    span: t.span,
-                    message: format!(
-                        "{} does not match {}, which is a {}",
-                        DAY_NAMES[day as usize - 1],
-                        d.format("%Y-%m-%d"),
-                        DAY_NAMES[actual as usize - 1]
-                    ),
-                });
-            }
+            out.extend(weekday_mismatch(day, d, t.span));
         }
     }
     for pair in timexes.windows(2) {
@@ -105,18 +108,7 @@ pub fn calendar_checks(
         let span = Span::new(a.span.start(), closing(text, b.span.end()));
         // A weekday and the date beside it.
         if let (Some(day), Some(d)) = (a_words.first().and_then(|w| weekday(w)), full_date(b)) {
-            let actual = d.weekday().number_from_monday();
-            if actual != day {
-                out.push(CalendarNote {
-                    span,
-                    message: format!(
-                        "{} does not match {}, which is a {}",
-                        DAY_NAMES[day as usize - 1],
-                        d.format("%Y-%m-%d"),
-                        DAY_NAMES[actual as usize - 1]
-                    ),
-                });
-            }
+            out.extend(weekday_mismatch(day, d, span));
         }
         // A date and the holiday beside it.
         let b_refs: Vec<&str> = b_words.iter().map(String::as_str).collect();
