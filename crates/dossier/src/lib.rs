@@ -73,8 +73,10 @@ struct Rendering<'a> {
     setting: HashSet<String>,
     /// The quoted words in order.
     said: Vec<String>,
-    /// The words inside quotation marks (the parts that open with a mark).
+    /// The words inside quotation marks.
     quoted: Vec<String>,
+    /// The distinct content words of `said`, sorted.
+    said_content: Vec<String>,
 }
 
 /// The story entity a quote's resolved speaker belongs to.
@@ -160,23 +162,8 @@ fn inside_marks(text: &str) -> Vec<&str> {
 /// Whether one rendering's content words are mostly found (as words or word beginnings:
 /// "will" and "willingness") in the other's: a paraphrase or a truncation.
 fn said_alike(a: &Rendering, b: &Rendering) -> bool {
-    let content = |r: &Rendering| -> Vec<String> {
-        let mut v: Vec<String> = r
-            .said
-            .iter()
-            .filter(|w| stories::terms::is_content_word(w))
-            .cloned()
-            .collect();
-        v.sort();
-        v.dedup();
-        v
-    };
-    let (x, y) = (content(a), content(b));
-    let (small, large) = if x.len() <= y.len() {
-        (&x, &y)
-    } else {
-        (&y, &x)
-    };
+    let (x, y) = (&a.said_content, &b.said_content);
+    let (small, large) = if x.len() <= y.len() { (x, y) } else { (y, x) };
     if small.len() < 2 {
         return false;
     }
@@ -193,27 +180,44 @@ fn said_alike(a: &Rendering, b: &Rendering) -> bool {
 /// Share of the shorter rendering's content words found in the longer for `said_alike`.
 const SAID_ALIKE: f32 = 0.6;
 
-/// Whether both renderings put inside quotation marks a word of five letters or more that the
-/// story's articles use nowhere but in this speaker's quotes: the speaker's own turn of phrase
-/// ("a concept"), rendered by two outlets.
-fn signature_word(
-    a: &Rendering,
-    b: &Rendering,
+/// Each speaker's own turns of phrase, by speaker: words of five letters or more
+/// that the speaker's renderings put inside quotation marks and that the story's articles use
+/// nowhere else ("a concept").
+fn signature_words(
+    story: &stories::Story,
+    articles: &[Article],
     items: &[Rendering],
-    story_words: &[HashSet<String>],
-) -> bool {
-    a.quoted.iter().any(|w| {
-        if w.len() < 5 || !stories::terms::is_content_word(w) || !b.quoted.contains(w) {
-            return false;
-        }
-        let in_text = story_words.iter().filter(|s| s.contains(w)).count();
-        let in_quotes: HashSet<usize> = items
+) -> std::collections::HashMap<usize, HashSet<String>> {
+    // The articles whose quotes of each speaker hold each long content word.
+    let mut quoted_in: std::collections::HashMap<(usize, &str), HashSet<usize>> =
+        Default::default();
+    for r in items {
+        for w in r
+            .quoted
             .iter()
-            .filter(|r| r.speaker == a.speaker && r.quoted.contains(w))
-            .map(|r| r.article)
-            .collect();
-        in_text == in_quotes.len()
-    })
+            .filter(|w| w.len() >= 5 && stories::terms::is_content_word(w))
+        {
+            quoted_in
+                .entry((r.speaker, w.as_str()))
+                .or_default()
+                .insert(r.article);
+        }
+    }
+    let mut out: std::collections::HashMap<usize, HashSet<String>> = Default::default();
+    if quoted_in.is_empty() {
+        return out;
+    }
+    let story_words: Vec<HashSet<String>> = story
+        .articles
+        .iter()
+        .map(|&ai| words(articles[ai].text).into_iter().collect())
+        .collect();
+    for ((speaker, w), arts) in quoted_in {
+        if arts.len() >= 2 && story_words.iter().filter(|s| s.contains(w)).count() == arts.len() {
+            out.entry(speaker).or_default().insert(w.to_string());
+        }
+    }
+    out
 }
 
 /// Groups the quotes of a story's articles by speaker and remark. `articles` is indexed like
@@ -242,6 +246,13 @@ pub fn quote_groups(story: &stories::Story, articles: &[Article]) -> Vec<QuoteGr
                 .iter()
                 .flat_map(|s| words(&a.text[s.range()]))
                 .collect();
+            let mut said_content: Vec<String> = said
+                .iter()
+                .filter(|w| stories::terms::is_content_word(w))
+                .cloned()
+                .collect();
+            said_content.sort();
+            said_content.dedup();
             items.push(Rendering {
                 speaker: e,
                 article: ai,
@@ -249,15 +260,19 @@ pub fn quote_groups(story: &stories::Story, articles: &[Article]) -> Vec<QuoteGr
                 setting: setting(a, q, &name),
                 said,
                 quoted,
+                said_content,
             });
         }
     }
-    // Words of each story article, to tell a speaker's own wording from the story's words.
-    let story_words: Vec<HashSet<String>> = story
-        .articles
-        .iter()
-        .map(|&ai| words(articles[ai].text).into_iter().collect())
-        .collect();
+    let signatures = signature_words(story, articles, &items);
+    // Both put the speaker's own turn of phrase inside quotation marks.
+    let share_signature = |a: &Rendering, b: &Rendering| {
+        signatures.get(&a.speaker).is_some_and(|own| {
+            a.quoted
+                .iter()
+                .any(|w| own.contains(w) && b.quoted.contains(w))
+        })
+    };
     // Single link within a speaker: renderings from different articles that are alike.
     let n = items.len();
     let mut group: Vec<usize> = (0..n).collect();
@@ -270,7 +285,7 @@ pub fn quote_groups(story: &stories::Story, articles: &[Article]) -> Vec<QuoteGr
             if a.said == b.said
                 || dice(&a.setting, &b.setting) >= SAME_REMARK
                 || said_alike(a, b)
-                || signature_word(a, b, &items, &story_words)
+                || share_signature(a, b)
             {
                 let (gi, gj) = (group[i], group[j]);
                 for g in &mut group {
