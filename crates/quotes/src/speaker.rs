@@ -111,7 +111,8 @@ fn full_name(doc: &Doc, span: Span) -> Resolved {
     let words = |s: Span| {
         text[s.range()]
             .split_whitespace()
-            .filter(|w| !nlp::is_name_title(w))
+            // An honorific stays: "Lord Falconer" is as full as the article makes the name.
+            .filter(|w| !nlp::is_title_abbreviation(w) && !nlp::is_role_head(&w.to_lowercase()))
             .count()
     };
     if words(span) >= 2 {
