@@ -53,6 +53,33 @@ struct AnalyzeArgs {
     /// text is never later than this.
     #[arg(long, value_parser = parse_date)]
     now: Option<chrono::NaiveDate>,
+    /// A sentence-embedding model directory (all-MiniLM-L6-v2, fetched by
+    /// `scripts/fetch-minilm.sh` into models/minilm). Articles are then grouped into stories
+    /// by meaning as well as by shared words: better grouping, at about 20 articles/s per core.
+    #[arg(long, value_name = "DIR", env = "CORROBORATE_MODEL")]
+    model: Option<PathBuf>,
+}
+
+/// The sentence embedding of each article (title and lead), computed on all cores.
+fn embeddings(model: &embed::Model, articles: &[model::Article]) -> Vec<Vec<f32>> {
+    let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
+    let chunk = articles.len().div_ceil(threads).max(1);
+    std::thread::scope(|scope| {
+        let handles: Vec<_> = articles
+            .chunks(chunk)
+            .map(|part| {
+                scope.spawn(move || {
+                    part.iter()
+                        .map(|a| model.embed(&stories::embedding_text(a.title.as_deref(), &a.text)))
+                        .collect::<Vec<_>>()
+                })
+            })
+            .collect();
+        handles
+            .into_iter()
+            .flat_map(|h| h.join().unwrap_or_default())
+            .collect()
+    })
 }
 
 /// Fills in the publication year from the text when metadata and dateline did not give it
@@ -159,6 +186,16 @@ fn main() -> ExitCode {
 }
 
 fn analyze(args: AnalyzeArgs) -> Result<ExitCode> {
+    // A model that was asked for must load before any work is done.
+    let embedder = match &args.model {
+        Some(dir) => Some(embed::Model::load(dir).with_context(|| {
+            format!(
+                "loading the sentence-embedding model from {} (scripts/fetch-minilm.sh fetches it)",
+                dir.display()
+            )
+        })?),
+        None => None,
+    };
     let opts = ingest::Options {
         max_bytes: args.max_file_size,
         ..ingest::Options::default()
@@ -210,10 +247,20 @@ fn analyze(args: AnalyzeArgs) -> Result<ExitCode> {
         })
         .collect();
     // Stories: articles grouped in input order, then copies and entities within each story.
+    let vectors = match &embedder {
+        Some(model) => embeddings(model, &articles),
+        None => Vec::new(),
+    };
+    let threshold = if vectors.is_empty() {
+        stories::DEFAULT_THRESHOLD
+    } else {
+        stories::DEFAULT_THRESHOLD_EMBEDDED
+    };
     let inputs: Vec<stories::Input> = articles
         .iter()
         .zip(&layers)
-        .map(|(a, l)| stories::Input {
+        .enumerate()
+        .map(|(i, (a, l))| stories::Input {
             id: &a.id,
             title: a.title.as_deref(),
             text: &a.text,
@@ -224,9 +271,10 @@ fn analyze(args: AnalyzeArgs) -> Result<ExitCode> {
                 .map(|d| (d - chrono::NaiveDate::default()).num_days() as i32),
             layers: &l.layers,
             credits: &a.credits,
+            embedding: vectors.get(i).map(Vec::as_slice),
         })
         .collect();
-    let found = stories::stories(&inputs, stories::DEFAULT_THRESHOLD);
+    let found = stories::stories(&inputs, threshold);
     drop(inputs);
     // An article with no publication date of its own reads its times against its story's:
     // outlets covering one story write within days of each other. The story's date is the

@@ -180,6 +180,33 @@ fn nothing_readable_exits_2() {
 }
 
 #[test]
+fn a_missing_embedding_model_is_named_and_nothing_is_written() {
+    let dir = tempfile::tempdir().unwrap();
+    let out_file = dir.path().join("out.json");
+    let missing = dir.path().join("no-model");
+    let example = example_dir();
+    let out = run(
+        &[
+            "analyze",
+            example.to_str().unwrap(),
+            "--model",
+            missing.to_str().unwrap(),
+            "-o",
+            out_file.to_str().unwrap(),
+        ],
+        None,
+    );
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains("loading the sentence-embedding model from")
+            && err.contains("no-model/config.json"),
+        "{err}"
+    );
+    assert!(!out_file.exists());
+}
+
+#[test]
 fn wrong_arguments_exit_2() {
     assert_eq!(run(&["analyze"], None).status.code(), Some(2));
     assert_eq!(

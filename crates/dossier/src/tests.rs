@@ -40,6 +40,7 @@ fn with_stories(
             day: None,
             layers: &layers[i],
             credits: &[],
+            embedding: None,
         })
         .collect();
     let articles: Vec<Article> = (0..texts.len())

@@ -116,7 +116,12 @@ fn bcubed(pred: &[usize], gold: &[&str]) -> (f64, f64, f64) {
     )
 }
 
-fn cluster_all(docs: &[Doc], order: &[usize], threshold: f32) -> Vec<usize> {
+fn cluster_all(
+    docs: &[Doc],
+    order: &[usize],
+    threshold: f32,
+    embeddings: Option<&[Vec<f32>]>,
+) -> Vec<usize> {
     let mut c = stories::Clusterer::new(threshold);
     let mut assigned = vec![0; docs.len()];
     for &i in order {
@@ -124,13 +129,41 @@ fn cluster_all(docs: &[Doc], order: &[usize], threshold: f32) -> Vec<usize> {
             title: docs[i].title.as_deref(),
             text: &docs[i].text,
             day: None,
+            embedding: embeddings.map(|e| e[i].as_slice()),
         });
     }
     assigned
 }
 
-pub fn cluster(dir: &Path, threshold: f32, repeats: usize) -> Result<()> {
+pub fn cluster(
+    dir: &Path,
+    threshold: Option<f32>,
+    repeats: usize,
+    model: Option<&Path>,
+    sweep: bool,
+    dump: Option<&Path>,
+) -> Result<()> {
     let (docs, levels) = read(dir)?;
+    let mut embed_secs = 0.0;
+    let embeddings = match model {
+        Some(m) => {
+            let model = embed::Model::load(m)
+                .with_context(|| format!("loading the embedding model from {}", m.display()))?;
+            let t = Instant::now();
+            let e: Vec<Vec<f32>> = docs
+                .iter()
+                .map(|d| model.embed(&stories::embedding_text(d.title.as_deref(), &d.text)))
+                .collect();
+            embed_secs = t.elapsed().as_secs_f64();
+            Some(e)
+        }
+        None => None,
+    };
+    let threshold = threshold.unwrap_or(if embeddings.is_some() {
+        stories::DEFAULT_THRESHOLD_EMBEDDED
+    } else {
+        stories::DEFAULT_THRESHOLD
+    });
     // A fixed order that mixes the topics, as a stream of news would.
     let mut order: Vec<usize> = (0..docs.len()).collect();
     order.sort_by_key(|&i| fnv(&docs[i].name));
@@ -139,12 +172,38 @@ pub fn cluster(dir: &Path, threshold: f32, repeats: usize) -> Result<()> {
         docs.len(),
         dir.display()
     );
+    if sweep {
+        // How B-cubed F1 moves with the threshold, to choose it and to see how sharp the peak is.
+        for step in 10..=70 {
+            let th = step as f32 / 100.0;
+            let assigned = cluster_all(&docs, &order, th, embeddings.as_deref());
+            let scores: Vec<String> = levels
+                .iter()
+                .enumerate()
+                .map(|(k, level)| {
+                    let gold: Vec<&str> = docs.iter().map(|d| d.gold[k].as_str()).collect();
+                    format!("{level} {:.3}", bcubed(&assigned, &gold).2)
+                })
+                .collect();
+            say!("threshold {th:.2}: B-cubed F1 {}", scores.join(", "));
+        }
+    }
     let mut best = f64::INFINITY;
     let mut assigned = Vec::new();
     for _ in 0..repeats {
         let t = Instant::now();
-        assigned = cluster_all(&docs, &order, threshold);
+        assigned = cluster_all(&docs, &order, threshold, embeddings.as_deref());
         best = best.min(t.elapsed().as_secs_f64());
+    }
+    if let Some(path) = dump {
+        // One line per article: its name, gold labels and the story it was put in.
+        let lines: Vec<String> = docs
+            .iter()
+            .zip(&assigned)
+            .map(|(d, s)| format!("{}\t{}\t{s}", d.name, d.gold.join("\t")))
+            .collect();
+        std::fs::write(path, lines.join("\n") + "\n")
+            .with_context(|| format!("writing {}", path.display()))?;
     }
     let n_stories = assigned.iter().max().map_or(0, |m| m + 1);
     let mut json = serde_json::json!({"task": "cluster", "dataset": dir.file_name().map(|n| n.to_string_lossy().into_owned()),
@@ -169,6 +228,11 @@ pub fn cluster(dir: &Path, threshold: f32, repeats: usize) -> Result<()> {
     let per_s = docs.len() as f64 / best;
     say!("{per_s:.0} articles/s (terms + clustering, one core)");
     json["articles_per_s"] = serde_json::json!(per_s.round());
+    if embeddings.is_some() {
+        let e = docs.len() as f64 / embed_secs;
+        say!("{e:.1} articles/s embedded (one core), before clustering");
+        json["articles_per_s_embedded"] = serde_json::json!((e * 10.0).round() / 10.0);
+    }
     say!("{json}");
     Ok(())
 }
@@ -186,7 +250,11 @@ fn pearson(x: &[f64], y: &[f64]) -> f64 {
     sxy / (sxx * syy).sqrt().max(f64::EPSILON)
 }
 
-pub fn pairs(file: &Path) -> Result<()> {
+fn round4(x: f64) -> f64 {
+    (x * 1e4).round() / 1e4
+}
+
+pub fn pairs(file: &Path, model: Option<&Path>) -> Result<()> {
     let raw =
         std::fs::read_to_string(file).with_context(|| format!("reading {}", file.display()))?;
     let mut rows = Vec::new();
@@ -224,14 +292,47 @@ pub fn pairs(file: &Path) -> Result<()> {
     let secs = t.elapsed().as_secs_f64();
     // Gold runs from 1 (same story) to 4 (different): similarity should fall as it rises.
     let gold: Vec<f64> = rows.iter().map(|r| 5.0 - r.2).collect();
-    let r = pearson(&ours, &gold);
+    let lexical = pearson(&ours, &gold);
     say!("{} pairs from {}", rows.len(), file.display());
-    say!("Pearson r between our similarity and the gold judgement (reversed so that higher = more alike): {r:.3}");
-    say!("{:.0} pairs/s", rows.len() as f64 / secs);
+    say!("Pearson r between our similarity and the gold judgement (reversed so that higher = more alike)");
     say!(
-        "{}",
-        serde_json::json!({"task": "pairs", "pairs": rows.len(), "pearson": (r * 1e4).round() / 1e4})
+        "  terms only: {lexical:.3} ({:.0} pairs/s)",
+        rows.len() as f64 / secs
     );
+    let mut json =
+        serde_json::json!({"task": "pairs", "pairs": rows.len(), "pearson_terms": round4(lexical)});
+    let mut r = lexical;
+    if let Some(dir) = model {
+        let model = embed::Model::load(dir)
+            .with_context(|| format!("loading the embedding model from {}", dir.display()))?;
+        let t = Instant::now();
+        let vectors: Vec<(Vec<f32>, Vec<f32>)> = rows
+            .iter()
+            .map(|(a, b, _)| (model.embed(a), model.embed(b)))
+            .collect();
+        let esecs = t.elapsed().as_secs_f64();
+        let alone: Vec<f64> = vectors
+            .iter()
+            .map(|(a, b)| f64::from(embed::cosine(a, b)))
+            .collect();
+        let both: Vec<f64> = ours
+            .iter()
+            .zip(&vectors)
+            .map(|(&lex, (a, b))| f64::from(stories::blend(lex as f32, Some(embed::cosine(a, b)))))
+            .collect();
+        let re = pearson(&alone, &gold);
+        r = pearson(&both, &gold);
+        say!(
+            "  embeddings only: {re:.3} ({:.1} texts/s embedded)",
+            2.0 * rows.len() as f64 / esecs
+        );
+        say!("  terms and embeddings (stories::blend): {r:.3}");
+        json["pearson_embeddings"] = round4(re).into();
+        json["texts_per_s_embedded"] =
+            (((2.0 * rows.len() as f64 / esecs) * 10.0).round() / 10.0).into();
+    }
+    json["pearson"] = round4(r).into();
+    say!("{json}");
     Ok(())
 }
 
@@ -270,6 +371,7 @@ pub fn duplicates(dir: &Path, dump: Option<&Path>) -> Result<()> {
                 title: Some(title),
                 text: body,
                 day: None,
+                embedding: None,
             })
         })
         .collect();
@@ -390,6 +492,7 @@ pub fn scale(dir: &Path, n: usize) -> Result<()> {
             title: Some(title),
             text: body,
             day: Some((i / 500) as i32),
+            embedding: None,
         });
         if i + 1 == step || i + 1 == n {
             let secs = t.elapsed().as_secs_f64();

@@ -45,11 +45,14 @@ const USAGE: &str = "usage:
       quotes against PolNeAR attributions (brat): content F1 by overlap and exact match, for
       direct, reported and all quotes; cue F1; speaker accuracy; --dump lists every miss
 
-  eval cluster <ecbplus-or-newswcl50-dir> [--threshold X] [--repeats N]
-      story clustering: B-cubed against ECB+ topics and sub-topics, or NewsWCL50 events
+  eval cluster <ecbplus-or-newswcl50-dir> [--threshold X] [--sweep] [--repeats N] [--model DIR] [--dump FILE]
+      story clustering: B-cubed against ECB+ topics and sub-topics, or NewsWCL50 events;
+      --model adds sentence embeddings (scripts/fetch-minilm.sh) to the term vectors;
+      --sweep first prints F1 for thresholds 0.10 to 0.70; --dump writes each article's story
 
-  eval pairs <semeval2022t8 en_en_pairs.jsonl>
-      Pearson correlation of our same-story similarity with the gold judgements
+  eval pairs <semeval2022t8 en_en_pairs.jsonl> [--model DIR]
+      Pearson correlation of our same-story similarity with the gold judgements; with the
+      sentence-embedding model (scripts/fetch-minilm.sh), also with it and with it alone
 
   eval duplicates <bbc-news-dir> [--dump FILE]
       copy detection: every group of identical articles found, with the copy relations claimed
@@ -96,7 +99,8 @@ fn run() -> Result<()> {
     let mut seed = 1u64;
     let mut folds = 5usize;
     let mut split = String::from("dev");
-    let mut threshold = stories::DEFAULT_THRESHOLD;
+    let mut threshold = None;
+    let mut sweep = false;
     let mut n = 100_000usize;
     let mut it = args[1..].iter();
     while let Some(a) = it.next() {
@@ -124,11 +128,13 @@ fn run() -> Result<()> {
             "--epochs" => epochs = number(it.next(), "--epochs")? as usize,
             "--seed" => seed = number(it.next(), "--seed")?,
             "--threshold" => {
-                threshold = it
-                    .next()
-                    .and_then(|x| x.parse().ok())
-                    .ok_or_else(|| anyhow::anyhow!("--threshold takes a number"))?
+                threshold = Some(
+                    it.next()
+                        .and_then(|x| x.parse().ok())
+                        .ok_or_else(|| anyhow::anyhow!("--threshold takes a number"))?,
+                )
             }
+            "--sweep" => sweep = true,
             "--n" => n = number(it.next(), "--n")? as usize,
             "--split" => split = it.next().cloned().unwrap_or_default(),
             "--folds" => folds = number(it.next(), "--folds")? as usize,
@@ -196,13 +202,20 @@ fn run() -> Result<()> {
             let [dir] = positional.as_slice() else {
                 bail!("cluster takes the ECB+ or NewsWCL50 folder\n{USAGE}");
             };
-            grouping::cluster(dir, threshold, repeats)
+            grouping::cluster(
+                dir,
+                threshold,
+                repeats,
+                model.as_deref(),
+                sweep,
+                dump.as_deref(),
+            )
         }
         "pairs" => {
             let [file] = positional.as_slice() else {
                 bail!("pairs takes the pairs JSONL file\n{USAGE}");
             };
-            grouping::pairs(file)
+            grouping::pairs(file, model.as_deref())
         }
         "duplicates" => {
             let [dir] = positional.as_slice() else {

@@ -7,7 +7,10 @@ pub mod copies;
 pub mod entities;
 pub mod terms;
 
-pub use cluster::{similarity, Clusterer, Item, DEFAULT_THRESHOLD};
+pub use cluster::{
+    blend, embedding_text, similarity, Clusterer, Item, DEFAULT_THRESHOLD,
+    DEFAULT_THRESHOLD_EMBEDDED,
+};
 pub use copies::{independent_groups, Passage, PassageKind, Relation, RelationKind};
 pub use entities::{Merged, RoleSeen};
 
@@ -21,6 +24,8 @@ pub struct Input<'a> {
     pub day: Option<i32>,
     pub layers: &'a nlp::Layers,
     pub credits: &'a [String],
+    /// The article's sentence embedding, when a model is in use.
+    pub embedding: Option<&'a [f32]>,
 }
 
 /// One story: its articles (indexes into the input) and what was found across them.
@@ -45,6 +50,7 @@ pub fn stories(inputs: &[Input], threshold: f32) -> Vec<Story> {
             title: i.title,
             text: i.text,
             day: i.day,
+            embedding: i.embedding,
         });
     }
     c.stories()

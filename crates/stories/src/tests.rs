@@ -30,6 +30,7 @@ fn check(texts: &[(&'static str, &'static str)], expect: Expect) {
             day: None,
             layers: &d.layers,
             credits: &[],
+            embedding: None,
         })
         .collect();
     let mut out = String::new();
@@ -108,6 +109,7 @@ fn clustering_is_incremental() {
                 title: None,
                 text: d.text,
                 day: None,
+                embedding: None,
             })
         })
         .collect();
@@ -115,11 +117,46 @@ fn clustering_is_incremental() {
         title: None,
         text: d[2].text,
         day: None,
+        embedding: None,
     });
     // The earlier stories keep their ids and members; the new article joins the first story.
     assert_eq!(first, vec![0, 1]);
     assert_eq!(later, 0);
     assert_eq!(c.stories(), vec![vec![0, 2], vec![1]]);
+}
+
+/// Story ids given to a report of story A and a loosely worded report, with sentence
+/// embeddings `ea` and `eb`.
+fn joined_with_embeddings(ea: &[f32], eb: &[f32]) -> Vec<usize> {
+    let mut c = crate::Clusterer::new(crate::DEFAULT_THRESHOLD_EMBEDDED);
+    let loose = "A visit to Moscow by the special representative was confirmed by officials.";
+    [(STORY_A, ea), (loose, eb)]
+        .into_iter()
+        .map(|(text, e)| {
+            c.add(crate::Item {
+                title: None,
+                text,
+                day: None,
+                embedding: Some(e),
+            })
+        })
+        .collect()
+}
+
+#[test]
+fn embeddings_join_reports_worded_differently_and_keep_unlike_ones_apart() {
+    // Few shared words: the meaning (alike embeddings) decides, either way.
+    assert_eq!(
+        joined_with_embeddings(&[1.0, 0.0, 0.0], &[0.96, 0.28, 0.0]),
+        vec![0, 0]
+    );
+    assert_eq!(
+        joined_with_embeddings(&[1.0, 0.0, 0.0], &[0.0, 0.6, 0.8]),
+        vec![0, 1]
+    );
+    // The same-story score blends both; without embeddings it is the terms alone.
+    assert_eq!(crate::blend(0.5, None), 0.5);
+    assert!(crate::blend(0.5, Some(1.0)) > crate::blend(0.5, Some(0.2)));
 }
 
 #[test]
