@@ -334,6 +334,24 @@ fn parse_attrs(s: &str) -> Vec<(Box<str>, Box<str>)> {
 }
 
 /// Finds `</name` (ASCII case-insensitive) from `from`; returns its byte offset.
+/// A script element whose type says it holds HTML, and whose content is paragraphs of text
+/// rather than a template with placeholders.
+fn is_markup_template(attrs: &[(Box<str>, Box<str>)], content: &str) -> bool {
+    let html_type = attrs.iter().any(|(k, v)| {
+        &**k == "type"
+            && matches!(
+                v.to_ascii_lowercase().as_str(),
+                "text/template" | "text/html" | "text/x-template"
+            )
+    });
+    html_type
+        && content.trim_start().starts_with('<')
+        && memchr::memmem::find_iter(content.as_bytes(), b"<p").count() >= 2
+        && !content.contains("<%")
+        && !content.contains("{{")
+        && !content.contains("${")
+}
+
 fn find_end_tag(html: &str, from: usize, name: &str) -> Option<usize> {
     let b = html.as_bytes();
     let mut i = from;
@@ -358,6 +376,8 @@ pub fn parse(html: &str) -> Dom {
     };
     let bytes = html.as_bytes();
     let mut i = 0;
+    // Markup templates opened as `<div>`s, closed by their `</script>`.
+    let mut open_templates = 0usize;
     while i < bytes.len() {
         let Some(lt) = memchr::memchr(b'<', &bytes[i..]).map(|p| i + p) else {
             b.text(&html[i..]);
@@ -416,7 +436,12 @@ pub fn parse(html: &str) -> Dom {
         let tag_end = k.min(bytes.len());
         i = (tag_end + 1).min(bytes.len());
         if closing {
-            b.end(&name);
+            if name == "script" && open_templates > 0 {
+                open_templates -= 1;
+                b.end("div");
+            } else {
+                b.end(&name);
+            }
             continue;
         }
         let inner = &html[j..tag_end];
@@ -431,6 +456,14 @@ pub fn parse(html: &str) -> Dom {
         };
         if let Some(end) = raw_end {
             let content = &html[i..end];
+            // A template of page markup (`<script type="text/template">` holding paragraphs, as
+            // some blog platforms send their posts) is read as markup, unless it is a template
+            // language with placeholders.
+            if name == "script" && is_markup_template(&attrs, content) {
+                open_templates += 1;
+                b.start("div", attrs, false);
+                continue;
+            }
             match name.as_str() {
                 "title" if b.title.is_none() => {
                     let t = htmlize::unescape(content);

@@ -80,14 +80,37 @@ pub fn extract(html: &str) -> Extracted {
     for level in [Level::Strict, Level::NoClassPruning, Level::Lenient] {
         let text = Content::new(&dom, level, semantic_gain).body();
         if text.chars().count() >= MIN_BODY_CHARS {
-            return Extracted { text, meta };
+            best = text;
+            break;
         }
         if text.len() > best.len() {
             best = text;
         }
     }
+    // Pages that draw their text with scripts often carry it whole in their JSON-LD: when the
+    // markup gave little, and the article's `articleBody` is much longer, that is the text.
+    let found = best.chars().count();
+    if found < SHORT_BODY_CHARS {
+        if let Some(body) = meta.body.as_deref() {
+            let body = if body.contains('<') {
+                fragment_text(body)
+            } else {
+                body.lines()
+                    .map(|l| l.split_whitespace().collect::<Vec<_>>().join(" "))
+                    .filter(|l| !l.is_empty())
+                    .collect::<Vec<_>>()
+                    .join("\n")
+            };
+            if body.chars().count() >= (2 * found).max(MIN_BODY_CHARS) {
+                best = body;
+            }
+        }
+    }
     Extracted { text: best, meta }
 }
+
+/// A body shorter than this gives way to a much longer JSON-LD `articleBody`.
+const SHORT_BODY_CHARS: usize = 600;
 
 /// Climb to the parent when it has this much more paragraph text ...
 const CLIMB_GAIN: f64 = 1.2;
@@ -108,6 +131,9 @@ const TRIM_TRAILING: bool = true;
 const MERGE_SCORE: f64 = 0.3;
 const MERGE_WITHIN: f64 = 2.5;
 const MERGE_UP: usize = 8;
+
+/// Paragraph text an `<article>` needs to count as a component of the page's text.
+const COMPONENT_PARA: f64 = 200.0;
 
 /// A body shorter than this sends extraction round again with less pruning.
 const MIN_BODY_CHARS: usize = 250;
@@ -649,9 +675,28 @@ impl<'d> Content<'d> {
 
     /// The nearest `<article>` at or above a node: one story, whose bounds extraction keeps to.
     fn story_bound(&self, id: NodeId) -> Option<NodeId> {
-        self.ancestors(id)
+        let bound = self
+            .ancestors(id)
             .into_iter()
-            .find(|&a| &*self.node(a).tag == "article")
+            .find(|&a| &*self.node(a).tag == "article")?;
+        // Several <article>s of one class, each with text of its own and few links, are the
+        // components of one page (text beside pictures), not other stories.
+        let class = &self.node(bound).class_id;
+        if class.is_empty() {
+            return Some(bound);
+        }
+        let components = (1..self.dom.nodes.len())
+            .filter(|&i| {
+                let n = &self.dom.nodes[i];
+                i as NodeId != bound
+                    && &*n.tag == "article"
+                    && n.class_id == *class
+                    && !self.skip[i]
+                    && self.para[i] >= COMPONENT_PARA
+                    && self.link_density(i as NodeId) < 0.2
+            })
+            .count();
+        (components == 0).then_some(bound)
     }
 
     /// True when the subtree holds an `<article>` element (another story, when we are in one).

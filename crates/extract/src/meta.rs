@@ -13,6 +13,9 @@ pub struct PageMeta {
     pub published: Option<String>,
     pub language: Option<String>,
     pub url: Option<String>,
+    /// The article's text as its JSON-LD `articleBody` gives it, when the page describes one
+    /// article with a body.
+    pub body: Option<String>,
 }
 
 const ARTICLE_TYPES: &[&str] = &[
@@ -174,6 +177,17 @@ pub(crate) fn read(dom: &Dom) -> PageMeta {
         published,
         language: lang.or_else(|| meta(&["og:locale", "language", "content-language"])),
         url: meta(&["og:url"]).or(canonical),
+        // One body only: a listing page describes many articles.
+        body: match ld
+            .iter()
+            .filter_map(|v| v.get("articleBody").and_then(Value::as_str))
+            .map(str::trim)
+            .filter(|b| !b.is_empty())
+            .collect::<Vec<_>>()[..]
+        {
+            [one] => Some(one.to_string()),
+            _ => None,
+        },
     }
 }
 

@@ -193,3 +193,68 @@ fn soft_hyphens_ruby_readings_and_a_post_that_is_a_list_of_links() {
         "#]],
     );
 }
+
+#[test]
+fn a_post_sent_as_a_markup_template_is_read_but_data_templates_are_not() {
+    check(
+        &format!(
+            r##"<html><body><div class="post-body" itemprop="articleBody">
+            <script type="text/template"><p>{P1}</p><p>{P2}</p><p>{P3}</p></script></div>
+            <script type="text/template">{{"type":"Image","caption":"<p>A caption in data</p><p>Another</p>"}}</script>
+            <script type="text/template"><div class="widget"><p>Hello {{{{name}}}}</p><p>You have {{{{count}}}} new messages in your inbox today.</p></div></script>
+            </body></html>"##
+        ),
+        expect![[r#"
+            ---
+            The council approved the harbour plan on Tuesday, after a debate that lasted most of the night.
+            Opponents said the cost had not been explained, and promised to challenge the vote in court.
+            Work is due to start in the spring, the mayor said, and should take three years to finish.
+        "#]],
+    );
+}
+
+#[test]
+fn a_page_drawn_by_scripts_falls_back_to_its_json_ld_body() {
+    // The markup holds only a picture caption; the article's JSON-LD carries the text.
+    check(
+        &format!(
+            r##"<html><head><script type="application/ld+json">{{"@type":"NewsArticle","headline":"Harbour plan approved","articleBody":"{P1}\n\n{P2}\n\n{P3}"}}</script></head>
+            <body><div id="app"><figure><figcaption>The harbour at dawn. Photo: Example</figcaption></figure></div></body></html>"##
+        ),
+        expect![[r#"
+            title: Harbour plan approved
+            ---
+            The council approved the harbour plan on Tuesday, after a debate that lasted most of the night.
+            Opponents said the cost had not been explained, and promised to challenge the vote in court.
+            Work is due to start in the spring, the mayor said, and should take three years to finish.
+        "#]],
+    );
+}
+
+#[test]
+fn text_beside_pictures_in_article_components_is_one_text() {
+    // Each picture-and-text block is an <article> of one class with text of its own: parts of
+    // one page, not other stories.
+    let block = |p: &str| {
+        format!(
+            r#"<section><article class="image-text"><img src="x.jpg"><div class="rich-block"><p>{p} {p}</p><p>{p}</p></div></article></section>"#
+        )
+    };
+    check(
+        &format!(
+            "<html><body><main>{}{}{}</main></body></html>",
+            block(P1),
+            block(P2),
+            block(P3)
+        ),
+        expect![[r#"
+            ---
+            The council approved the harbour plan on Tuesday, after a debate that lasted most of the night. The council approved the harbour plan on Tuesday, after a debate that lasted most of the night.
+            The council approved the harbour plan on Tuesday, after a debate that lasted most of the night.
+            Opponents said the cost had not been explained, and promised to challenge the vote in court. Opponents said the cost had not been explained, and promised to challenge the vote in court.
+            Opponents said the cost had not been explained, and promised to challenge the vote in court.
+            Work is due to start in the spring, the mayor said, and should take three years to finish. Work is due to start in the spring, the mayor said, and should take three years to finish.
+            Work is due to start in the spring, the mayor said, and should take three years to finish.
+        "#]],
+    );
+}

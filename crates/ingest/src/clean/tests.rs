@@ -251,3 +251,19 @@ fn hostile_markup_stays_as_text() {
         "#]],
     );
 }
+
+#[test]
+fn related_headers_and_furniture_in_other_languages_are_removed() {
+    check(
+        "Der Stadtrat hat am Dienstag den Plan für den Hafen beschlossen, nach einer langen Debatte.\nDas Thema könnte dich auch interessieren:\nHafen: Die wichtigsten Fragen\nNeue Regeln für Fähren\nGefällt mir:\nGefällt mir Wird geladen …\n",
+        expect![[r#"
+            removed related: Das Thema könnte dich auch interessieren:
+            removed related: Hafen: Die wichtigsten Fragen
+            removed related: Neue Regeln für Fähren
+            removed furniture: Gefällt mir:
+            removed furniture: Gefällt mir Wird geladen …
+            ---
+            Der Stadtrat hat am Dienstag den Plan für den Hafen beschlossen, nach einer langen Debatte.
+        "#]],
+    );
+}
