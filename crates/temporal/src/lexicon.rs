@@ -42,6 +42,23 @@ pub enum Unit {
 }
 
 impl Unit {
+    /// The duration value for `n` and a half of this unit, in the next smaller unit where
+    /// the half is whole: `P2Y6M`, `PT5H30M`, `PT1M30S`; in tenths otherwise (`P1.5W`).
+    pub fn duration_and_a_half(self, n: &str) -> String {
+        match self {
+            Unit::Year => format!("P{n}Y6M"),
+            Unit::Month => format!("P{n}M15D"),
+            Unit::Day => format!("P{n}DT12H"),
+            Unit::Hour => format!("PT{n}H30M"),
+            Unit::Minute => format!("PT{n}M30S"),
+            Unit::Decade => match n.parse::<u32>() {
+                Ok(v) => format!("P{}Y", v * 10 + 5),
+                Err(_) => self.duration(&format!("{n}.5")),
+            },
+            _ => self.duration(&format!("{n}.5")),
+        }
+    }
+
     /// The duration value for `n` of this unit: `P4Y`, `PT24H`.
     pub fn duration(self, n: &str) -> String {
         match self {

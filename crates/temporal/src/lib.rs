@@ -82,7 +82,10 @@ pub fn timexes(
     anchor: Option<NaiveDate>,
 ) -> Vec<Timex> {
     let mut out = Vec::new();
-    for &s in sentences {
+    // The last quarter named ("the third quarter": 2025-Q3) and the sentence it was named in.
+    let mut quarter: Option<(i32, u32, usize)> = None;
+    for (si, &s) in sentences.iter().enumerate() {
+        let first = out.len();
         let toks = &tokens[nlp::tokens_within(tokens, s)];
         let words = Words {
             lower: toks.iter().map(|t| t.text(text).to_lowercase()).collect(),
@@ -108,8 +111,45 @@ pub fn timexes(
                 _ => i += 1,
             }
         }
+        // Results compare a quarter with "a year earlier": the same quarter of the year before,
+        // when the quarter was named in this sentence or the one before.
+        for t in &out[first..] {
+            if let Some((y, q)) = quarter_of(&t.value) {
+                quarter = Some((y, q, si));
+            }
+        }
+        if let Some((y, q, at)) = quarter.filter(|q| si <= q.2 + 1) {
+            for t in &mut out[first..] {
+                if at == si && quarter_of(&t.value).is_some() {
+                    continue;
+                }
+                let words = text[t.span.range()].to_lowercase();
+                // In the next sentence only a comparison ("a year earlier") still means it.
+                let compares = at == si || words.contains("ago") || words.contains("earlier");
+                if compares && t.value == format!("{:04}", y - 1) && is_year_before(&words) {
+                    t.value = format!("{:04}-Q{q}", y - 1);
+                }
+            }
+        }
     }
     out
+}
+
+/// The year and number of a quarter value (`2025-Q3`).
+fn quarter_of(value: &str) -> Option<(i32, u32)> {
+    let (y, q) = value.split_once("-Q")?;
+    Some((
+        y.parse().ok()?,
+        q.parse().ok().filter(|q| (1..=4).contains(q))?,
+    ))
+}
+
+/// "a year ago", "a year earlier", "last year", "the previous year": the year before.
+fn is_year_before(words: &str) -> bool {
+    words.contains("year")
+        && ["ago", "earlier", "last", "before", "previous", "prior"]
+            .iter()
+            .any(|w| words.split(|c: char| !c.is_alphanumeric()).any(|x| x == *w))
 }
 
 /// Future-tense cues; words that are as often nouns ("plan", "set") are left out.
@@ -129,19 +169,38 @@ const FUTURE: &[&str] = &[
 /// Past-tense cues. Reporting verbs ("said", "told") are left out: they date the report, not
 /// what is reported ("said he will travel on Tuesday").
 const PAST: &[&str] = &[
-    "was", "were", "had", "did", "ago", "met", "held", "came", "went", "took", "made", "gave",
-    "spoke", "wrote", "left", "began", "won", "lost", "saw",
+    "was", "were", "had", "did", "ago", "since", "met", "held", "came", "went", "took", "made",
+    "gave", "spoke", "wrote", "left", "began", "won", "lost", "saw", "brought", "bought", "sold",
+    "found", "fell", "rose", "paid", "led", "became", "ran", "kept", "sent", "built", "spent",
+    "struck", "chose", "grew", "knew", "thought", "felt", "stood", "heard", "sought", "fought",
+    "drew", "drove", "flew", "threw", "broke", "shot", "fled", "swore", "hung", "sank", "withdrew",
 ];
 
 /// The tense of the words nearest to an expression: a future or past marker, or none.
 fn tense_near(w: &Words, start: usize, end: usize) -> Tense {
     let cue = |i: usize| -> Option<Tense> {
         let x = w.get(i);
-        if FUTURE.contains(&x) {
+        let next = w.get(i + 1);
+        let prev = i.checked_sub(1).map_or("", |p| w.get(p));
+        // Plans and arrangements look ahead: "planned to leave on Thursday", "would travel
+        // Thursday" (not "would have"), "is to resume trading Tuesday", "postponed until
+        // Tuesday", "as early as Tuesday". A plan named after the date ("In September, it
+        // announced plans to ...") says nothing of the date's tense.
+        let ahead = FUTURE.contains(&x)
+            || (x == "would" && next != "have")
+            || (i < start
+                && matches!(x, "plan" | "plans" | "planned" | "set" | "due")
+                && next == "to")
+            || (x == "to" && matches!(prev, "is" | "are"))
+            || x == "until"
+            || (x == "early" && prev == "as");
+        if ahead {
             Some(Tense::Future)
         } else if PAST.contains(&x)
             || (x.len() > 4
                 && x.ends_with("ed")
+                // A passive ("will be named") is not a past.
+                && !matches!(prev, "be" | "being")
                 && w.tokens[i].kind == TokenKind::Word
                 && !matches!(
                     x,
@@ -396,7 +455,22 @@ fn find(w: &Words, i: usize) -> Option<(usize, Meaning, Option<&'static str>)> {
     if let Some(mo) = month(x) {
         // "may" is a verb far more often than a month: only with a day or a year.
         let mut len = 1;
-        if w.get(i + 1) == "." {
+        // The period of an abbreviation ("Oct."), not the full stop after "in March.".
+        const FULL: &[&str] = &[
+            "january",
+            "february",
+            "march",
+            "april",
+            "may",
+            "june",
+            "july",
+            "august",
+            "september",
+            "october",
+            "november",
+            "december",
+        ];
+        if w.get(i + 1) == "." && !FULL.contains(&x) {
             len += 1;
         }
         let day = w
@@ -691,8 +765,13 @@ fn duration(w: &Words, i: usize) -> Option<(usize, Meaning, Option<&'static str>
     } else if matches!(x, "several" | "few" | "many") || (x == "a" && w.get(i + 1) == "few") {
         ("X".into(), if x == "a" { 2 } else { 1 })
     } else if let Some(n) = number(x) {
-        // A hyphenated "28-year" is one token; "five-year" too.
-        (n.to_string(), 1)
+        // "twenty four hours": tens and ones written apart.
+        let ones = number(w.get(i + 1)).filter(|o| (1..=9).contains(o) && n >= 20 && n % 10 == 0);
+        match ones {
+            Some(o) => ((n + o).to_string(), 2),
+            // A hyphenated "28-year" is one token; "five-year" too.
+            None => (n.to_string(), 1),
+        }
     } else if let Some((a, b)) = x.split_once('-') {
         if let (Some(n), Some(u)) = (number(a), unit(b)) {
             if u != Unit::Quarter {
@@ -703,9 +782,33 @@ fn duration(w: &Words, i: usize) -> Option<(usize, Meaning, Option<&'static str>
     } else {
         return None;
     };
+    // A half more: "5 1/2 hours", "two and a half years".
+    let half = if w.get(i + len) == "1/2" || w.get(i + len) == "½" {
+        1
+    } else if (w.get(i + len), w.get(i + len + 1), w.get(i + len + 2)) == ("1", "/", "2")
+        || (w.get(i + len), w.get(i + len + 1), w.get(i + len + 2)) == ("and", "a", "half")
+    {
+        3
+    } else {
+        0
+    };
+    if half > 0 && n != "X" {
+        if let Some(u) = unit(w.get(i + len + half)).filter(|&u| u != Unit::Quarter) {
+            return Some((
+                len + half + 1,
+                Meaning::Duration(u.duration_and_a_half(&n)),
+                None,
+            ));
+        }
+    }
     let u = unit(w.get(i + len))?;
     if u == Unit::Quarter {
         return None;
+    }
+    if n != "X"
+        && (w.get(i + len + 1), w.get(i + len + 2), w.get(i + len + 3)) == ("and", "a", "half")
+    {
+        return Some((len + 4, Meaning::Duration(u.duration_and_a_half(&n)), None));
     }
     Some((len + 1, Meaning::Duration(u.duration(&n)), None))
 }

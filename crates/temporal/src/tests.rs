@@ -77,6 +77,39 @@ fn durations_sets_and_vague_references() {
     );
 }
 
+#[test]
+fn plans_look_ahead_and_passives_are_not_pasts() {
+    // 2025-11-26 is a Wednesday.
+    check(
+        Some("2025-11-26"),
+        "The team planned to leave on Thursday. The vote was postponed until Monday. She will be named captain in March. Trading is to resume Tuesday.",
+        expect!["The team planned to leave on [Thursday]{DATE 2025-11-27}. The vote was postponed until [Monday]{DATE 2025-12-01}. She will be named captain in [March]{DATE 2026-03}. Trading is to resume [Tuesday]{DATE 2025-12-02}."],
+    );
+    check(
+        Some("2025-11-26"),
+        "In March, the firm brought in a new chief. It has been on patrol since June.",
+        expect!["In [March]{DATE 2025-03}, the firm brought in a new chief. It has been on patrol since [June]{DATE 2025-06}."],
+    );
+}
+
+#[test]
+fn halves_and_numbers_written_apart() {
+    check(
+        Some("2025-11-26"),
+        "The flight took 5 1/2 hours, the talks two and a half years, the search twenty four hours.",
+        expect!["The flight took [5 1/2 hours]{DURATION PT5H30M}, the talks [two and a half years]{DURATION P2Y6M}, the search [twenty four hours]{DURATION PT24H}."],
+    );
+}
+
+#[test]
+fn a_year_earlier_beside_a_quarter_is_that_quarter() {
+    check(
+        Some("2025-10-30"),
+        "Third-quarter profit rose to $5 million from $3 million a year earlier. Sales fell last year.",
+        expect!["[Third-quarter]{DATE 2025-Q3} profit rose to $5 million from $3 million [a year earlier]{DATE 2024-Q3}. Sales fell [last year]{DATE 2024}."],
+    );
+}
+
 /// Renders one line per calendar inconsistency: the words, then what is wrong.
 fn check_calendar(anchor: &str, text: &str, expect: Expect) {
     let anchor = NaiveDate::parse_from_str(anchor, "%Y-%m-%d").ok();
