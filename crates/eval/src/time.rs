@@ -108,7 +108,12 @@ fn parse_meantime(name: &str, xml: &str) -> Option<Doc> {
             .filter_map(|a| index.get(&a[1]).copied())
             .collect();
         if attr(tag, "functionInDocument") == "CREATION_TIME" {
-            anchor = NaiveDate::parse_from_str(attr(tag, "value").get(..10)?, "%Y-%m-%d").ok();
+            // ISO dates, and the day-first `DD-MM-YYYY` a few MEANTIME files use.
+            let v = attr(tag, "value");
+            let v = v.get(..10)?;
+            anchor = NaiveDate::parse_from_str(v, "%Y-%m-%d")
+                .or_else(|_| NaiveDate::parse_from_str(v, "%d-%m-%Y"))
+                .ok();
         }
         let (Some(&first), Some(&last)) = (ids.iter().min(), ids.iter().max()) else {
             continue;

@@ -69,8 +69,15 @@ impl Unit {
             Unit::Hour => format!("PT{n}H"),
             Unit::Minute => format!("PT{n}M"),
             Unit::Second => format!("PT{n}S"),
-            Unit::Decade => format!("P{n}DE"),
-            Unit::Century => format!("P{n}CE"),
+            // Decades and centuries counted in years, as news annotation writes them.
+            Unit::Decade => match n.parse::<u32>() {
+                Ok(v) => format!("P{}Y", v * 10),
+                Err(_) => format!("P{n}DE"),
+            },
+            Unit::Century => match n.parse::<u32>() {
+                Ok(v) => format!("P{}Y", v * 100),
+                Err(_) => format!("P{n}CE"),
+            },
             Unit::Quarter => format!("P{n}Q"),
         }
     }

@@ -547,6 +547,27 @@ fn find(w: &Words, i: usize) -> Option<(usize, Meaning, Option<&'static str>)> {
     {
         return meaning_len(1, Meaning::Fixed(x[..3].to_string()));
     }
+    // Decades written short: "the 80s", "the '80s".
+    {
+        let d = x.trim_start_matches(['\'', '’']);
+        if d.len() == 3
+            && d.ends_with('s')
+            && d[..2].bytes().all(|b| b.is_ascii_digit())
+            && d.as_bytes()[1] == b'0'
+        {
+            let tens = &d[..1];
+            let century = if d < "20" { "20" } else { "19" };
+            return meaning_len(1, Meaning::Fixed(format!("{century}{tens}")));
+        }
+    }
+    // A four-digit time in UTC: "0800 UTC".
+    if x.len() == 4 && matches!(w.get(i + 1), "utc" | "gmt") {
+        if let (Ok(h), Ok(m)) = (x[..2].parse::<u32>(), x[2..].parse::<u32>()) {
+            if h < 24 && m < 60 {
+                return meaning_len(2, Meaning::Clock(h, m, true));
+            }
+        }
+    }
     // Clock times: "10 a.m.", "3:30 pm".
     if w.is_number(i) {
         if let Some((h, m)) = clock(x) {
@@ -561,7 +582,10 @@ fn find(w: &Words, i: usize) -> Option<(usize, Meaning, Option<&'static str>)> {
                 } else {
                     h
                 };
-                return meaning_len(1 + (pm || am) as usize, Meaning::Clock(h, m));
+                // A time given in UTC ("18:00 UTC", "4 p.m. GMT") carries the zone: `Z`.
+                let len = 1 + (pm || am) as usize;
+                let utc = matches!(w.get(i + len), "utc" | "gmt" | "z");
+                return meaning_len(len + utc as usize, Meaning::Clock(h, m, utc));
             }
         }
     }
@@ -592,7 +616,7 @@ fn quarter_number(w: &str) -> Option<u32> {
         "first" | "1st" => 1,
         "second" | "2nd" => 2,
         "third" | "3rd" => 3,
-        "fourth" | "4th" => 4,
+        "fourth" | "4th" | "final" => 4,
         _ => return None,
     })
 }
@@ -645,6 +669,24 @@ fn quarter_or_season(w: &Words, i: usize) -> Option<(usize, Meaning, Option<&'st
     }
     if let Some(n) = quarter_number(x) {
         if w.get(j + 1) == "quarter" {
+            // "the first quarter of last year".
+            if w.get(j + 2) == "of" && w.get(j + 4) == "year" {
+                let back = match w.get(j + 3) {
+                    "last" => Some(true),
+                    "this" => Some(false),
+                    _ => None,
+                };
+                if let Some(back_a_year) = back {
+                    return Some((
+                        j + 5 - i,
+                        Meaning::Quarter {
+                            number: Some(n),
+                            back_a_year,
+                        },
+                        None,
+                    ));
+                }
+            }
             let of = usize::from(w.get(j + 2) == "of" && four_digit_year(w.get(j + 3)).is_some());
             let (extra, year) = year_after(w, j + 2 + of);
             let extra = extra + of;
@@ -681,16 +723,25 @@ fn quarter_or_season(w: &Words, i: usize) -> Option<(usize, Meaning, Option<&'st
             None,
         ));
     }
-    // Seasons: "last fall", "this summer", "summer 2024".
-    let (step, k) = match w.get(i) {
+    // Seasons: "last fall", "this summer", "summer 2024", "the early summer"; and weekends.
+    let (step, mut k) = match w.get(i) {
         "last" | "past" => (Some(-1), i + 1),
         "this" => (Some(0), i + 1),
         "next" | "coming" => (Some(1), i + 1),
+        "the" => (None, i + 1),
         _ => (None, i),
     };
+    if w.get(k) == "weekend" && (k > i || w.get(i.wrapping_sub(1)) == "over") {
+        return Some((k + 1 - i, Meaning::Weekend(step), None));
+    }
+    if step.is_none() && matches!(w.get(k), "early" | "late") {
+        k += 1;
+    }
     if let Some(code) = season(w.get(k)) {
         let (extra, year) = year_after(w, k + 1);
-        if step.is_none() && year.is_none() {
+        // A season alone is this year's ("in the summer", "since spring"); "fall" alone is
+        // more often the verb.
+        if step.is_none() && year.is_none() && (w.get(k) == "fall" && k == i) {
             return None;
         }
         return Some((

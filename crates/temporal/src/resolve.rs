@@ -47,7 +47,11 @@ pub enum Meaning {
     },
     /// A value the words give in full: `2025`, `2025-11-25`, `199` (the 1990s).
     Fixed(String),
-    Clock(u32, u32),
+    /// A weekend: the last one (-1), this one (0), the next one (1), or "the weekend" (`None`),
+    /// which the tense places.
+    Weekend(Option<i32>),
+    /// Hours and minutes, and whether the time is given in UTC.
+    Clock(u32, u32, bool),
     Duration(String),
     /// A duration before the anchor: "two days ago".
     Ago(String),
@@ -275,6 +279,15 @@ pub fn resolve(
             let (k, v) = with_part(format!("XXXX-WXX-{day}"), *part);
             (k, v, none())
         }
+        // "the past decade", "the last century": the stretch of years just gone, not a
+        // calendar decade.
+        (
+            Meaning::Relative {
+                unit: unit @ (Unit::Decade | Unit::Century),
+                step: -1,
+            },
+            _,
+        ) => (TimexKind::Duration, unit.duration("1"), none()),
         (Meaning::Relative { unit, step }, Some(a)) => {
             let s = *step as i64;
             let v = match unit {
@@ -379,9 +392,10 @@ pub fn resolve(
             },
             None,
         ) => (TimexKind::Date, format!("XXXX-{month:02}-{day:02}"), none()),
-        (Meaning::Clock(h, m), a) => {
+        (Meaning::Clock(h, m, utc), a) => {
             let d = a.map_or_else(|| "XXXX-XX-XX".to_string(), date);
-            (TimexKind::Time, format!("{d}T{h:02}:{m:02}"), none())
+            let zone = if *utc { "Z" } else { "" };
+            (TimexKind::Time, format!("{d}T{h:02}:{m:02}{zone}"), none())
         }
         (Meaning::Ago(d), Some(a)) => (
             TimexKind::Date,
@@ -459,6 +473,35 @@ pub fn resolve(
             });
             (TimexKind::Date, v, none())
         }
+        (Meaning::Weekend(step), Some(a)) => {
+            use chrono::Datelike;
+            let wd = a.weekday().num_days_from_monday() as i64; // Saturday is 5
+            let on_weekend = wd >= 5;
+            // The Saturday of the weekend the anchor is in or has just had, and the next one.
+            let before = a - Duration::days((wd - 5).rem_euclid(7));
+            let after = if on_weekend {
+                before
+            } else {
+                before + Duration::days(7)
+            };
+            let sat = match step {
+                Some(-1) if on_weekend => before - Duration::days(7),
+                Some(-1) => before,
+                Some(0) if on_weekend => before,
+                Some(0) | None if tense == Tense::Past => before,
+                Some(0) => after,
+                None if tense == Tense::Future => after,
+                None => before,
+                Some(_) => after,
+            };
+            let w = sat.iso_week();
+            (
+                TimexKind::Date,
+                format!("{:04}-W{:02}-WE", w.year(), w.week()),
+                none(),
+            )
+        }
+        (Meaning::Weekend(_), None) => (TimexKind::Date, "XXXX-WXX-WE".to_string(), none()),
         (Meaning::Season { code, step, year }, a) => {
             let y = match (year, a) {
                 (Some(y), _) => format!("{y:04}"),

@@ -102,6 +102,16 @@ fn halves_and_numbers_written_apart() {
 }
 
 #[test]
+fn weekends_seasons_decades_and_utc_times() {
+    // 2025-11-26 is a Wednesday; the weekend before it is in ISO week 47.
+    check(
+        Some("2025-11-26"),
+        "Talks ran over the weekend. They will resume this weekend. Sales fell in the summer and over the past decade, as in the 80s. The launch is at 18:00 UTC, or 0900 GMT.",
+        expect!["Talks ran over [the weekend]{DATE 2025-W47-WE}. They will resume [this weekend]{DATE 2025-W48-WE}. Sales fell in [the summer]{DATE 2025-SU} and over the [past decade]{DURATION P10Y}, as in the [80s]{DATE 198}. The launch is at [18:00 UTC]{TIME 2025-11-26T18:00Z}, or [0900 GMT]{TIME 2025-11-26T09:00Z}."],
+    );
+}
+
+#[test]
 fn a_year_earlier_beside_a_quarter_is_that_quarter() {
     check(
         Some("2025-10-30"),
