@@ -426,7 +426,26 @@ fn attribution(doc: &Doc, r: std::ops::Range<usize>, c: usize, claimed: &[bool])
     } else {
         None
     };
+    // "Trump said he had not heard the call, but said he was not surprised": a second cue
+    // joined by "and"/"but" shares the subject of the cue before it.
+    let shared = (left.is_none() && e > r.start + 1 && matches!(doc.word(e - 1), "and" | "but"))
+        .then(|| {
+            let k = (r.start..e - 1).rfind(|&k| {
+                doc.region[k].is_none()
+                    && (cues::is_speech(doc.word(k)) || cues::is_thought(doc.word(k)))
+            })?;
+            let mut b = k;
+            while b > r.start && cues::is_between(doc.word(b - 1)) {
+                b -= 1;
+            }
+            (b > r.start)
+                .then(|| phrases::subject(doc, r.start, b - 1))
+                .flatten()
+        })
+        .flatten();
     let speaker = if let Some(np) = own_subject {
+        np
+    } else if let Some(np) = shared {
         np
     } else if participle {
         sentence_subject(doc, first, c)?
@@ -521,7 +540,13 @@ fn title_case(doc: &Doc, r: &std::ops::Range<usize>) -> bool {
 
 /// After a postposed "he said", a short tail that is not content: "..., he said on Tuesday."
 fn takes_short_tail(doc: &Doc, c: usize, end: usize) -> bool {
-    (end <= c + 5 || adjunct_tail(doc, c, end)) && plain_tail(doc, c, end)
+    // "In Texas, half of the voters said they were angry": a short clause is the content.
+    let clause = end > c + 2
+        && matches!(
+            doc.word(c + 1),
+            "i" | "we" | "you" | "he" | "she" | "they" | "it" | "there"
+        );
+    !clause && (end <= c + 5 || adjunct_tail(doc, c, end)) && plain_tail(doc, c, end)
 }
 
 /// A tail that starts like an adverbial: "said in a statement", "said on Tuesday".
@@ -569,6 +594,21 @@ fn next_attribution(doc: &Doc, j: usize, end: usize) -> Option<usize> {
         let mut e = k;
         while e > j && cues::is_between(doc.word(e - 1)) {
             e -= 1;
+        }
+        // "He said the attacks worked and said that ...": the same speaker's next statement.
+        if e > j + 2
+            && matches!(doc.word(e - 1), "and" | "but")
+            && (w == "said" || w == "told" || w.ends_with("ed"))
+            && matches!(
+                doc.word(k + 1),
+                "that" | "he" | "she" | "they" | "it" | "the"
+            )
+        {
+            let mut stop = e - 1;
+            while stop > j + 1 && matches!(doc.word(stop - 1), "," | ";") {
+                stop -= 1;
+            }
+            return Some(stop);
         }
         let Some(np) = phrases::subject(doc, j, e.checked_sub(1)?) else {
             continue;
@@ -641,6 +681,19 @@ fn person_subject(doc: &Doc, first: usize, before: usize) -> Option<Np> {
 
 /// The subject a participle cue belongs to: the first name, pronoun or phrase of the sentence.
 fn sentence_subject(doc: &Doc, first: usize, c: usize) -> Option<Np> {
+    // A pronoun opening the sentence is its subject: "He said the attacks worked and said
+    // that Trump would lose" is his, not Trump's.
+    if let Some(k) =
+        (first..c).find(|&k| doc.region[k].is_none() && doc.kind(k) == Some(TokenKind::Word))
+    {
+        if k == first && cues::pronoun(doc.word(k)).is_some_and(|p| p != cues::Pronoun::Relative) {
+            return Some(Np {
+                start: k,
+                end: k + 1,
+                clause_start: k,
+            });
+        }
+    }
     // The first person or organisation named outside quotation marks.
     let named = (first..c).find(|&k| {
         doc.region[k].is_none()

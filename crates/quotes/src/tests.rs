@@ -93,6 +93,22 @@ fn reported_speech_with_and_without_that() {
 }
 
 #[test]
+fn a_clause_after_the_cue_is_the_content_and_a_second_statement_is_its_own() {
+    check(
+        "In Ohio, half of the voters said they were angry.",
+        expect!["In Ohio, [half of the voters=?] <said> {they were angry}."],
+    );
+    check(
+        "Marco Rubio spoke in Miami. He said his attacks on the front-runner had worked and said that the race was open.",
+        expect!["Marco Rubio spoke in Miami. [[He=Marco Rubio]=Marco Rubio] <said> {his attacks on the front-runner had worked} and <said> {that the race was open}."],
+    );
+    check(
+        "When asked about Jane Roe's remarks, John Doe said he had not heard them, but said he was not surprised.",
+        expect!["When asked about Jane Roe's remarks, [[John Doe]] <said> {he had not heard them}, but <said> {he was not surprised}."],
+    );
+}
+
+#[test]
 fn according_to_either_side_of_the_content() {
     check(
         "According to Bloomberg, the envoy met the president twice. The deal is close, according to two officials.",
