@@ -171,6 +171,9 @@ fn run() -> Result<()> {
                 say!("{line}");
             }
             let page = extract::extract(&html);
+            if let Some(lead) = &page.lead {
+                say!("--- standfirst: {lead}");
+            }
             say!("--- {} chars extracted\n{}", page.text.len(), page.text);
             Ok(())
         }

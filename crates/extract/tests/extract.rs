@@ -18,6 +18,9 @@ fn check(html: &str, expect: Expect) {
             out.push_str(&format!("{k}: {v}\n"));
         }
     }
+    if let Some(lead) = &page.lead {
+        out.push_str(&format!("standfirst: {lead}\n"));
+    }
     out.push_str("---\n");
     out.push_str(&page.text);
     out.push('\n');
@@ -255,6 +258,29 @@ fn text_beside_pictures_in_article_components_is_one_text() {
             Opponents said the cost had not been explained, and promised to challenge the vote in court.
             Work is due to start in the spring, the mayor said, and should take three years to finish. Work is due to start in the spring, the mayor said, and should take three years to finish.
             Work is due to start in the spring, the mayor said, and should take three years to finish.
+        "#]],
+    );
+}
+
+#[test]
+fn the_standfirst_is_reported_so_that_it_counts_as_a_summary() {
+    check(
+        &format!(
+            r##"<html><body><article><header><h1>Harbour plan approved</h1>
+            <h2 class="subtitle">Council backs the plan</h2>
+            <div class="article-teaser">The council backed the harbour plan after a long night of debate; work on the new quay walls is due to start in the spring.</div></header>
+            <div class="layout"><div class="article-body"><p>{P1} {P2}</p><p>{P2} {P3}</p><p>{P3} {P1}</p><p>{P1} {P3}</p></div>
+            <aside class="related"><a href="/a">Another story with a long headline about something else</a></aside></div></article></body></html>"##
+        ),
+        expect![[r#"
+            standfirst: The council backed the harbour plan after a long night of debate; work on the new quay walls is due to start in the spring.
+            ---
+            Council backs the plan
+            The council backed the harbour plan after a long night of debate; work on the new quay walls is due to start in the spring.
+            The council approved the harbour plan on Tuesday, after a debate that lasted most of the night. Opponents said the cost had not been explained, and promised to challenge the vote in court.
+            Opponents said the cost had not been explained, and promised to challenge the vote in court. Work is due to start in the spring, the mayor said, and should take three years to finish.
+            Work is due to start in the spring, the mayor said, and should take three years to finish. The council approved the harbour plan on Tuesday, after a debate that lasted most of the night.
+            The council approved the harbour plan on Tuesday, after a debate that lasted most of the night. Work is due to start in the spring, the mayor said, and should take three years to finish.
         "#]],
     );
 }

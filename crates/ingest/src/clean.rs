@@ -350,6 +350,10 @@ const RELATED_PREFIXES: &[&str] = &[
 
 /// Whole lines of page furniture: share prompts, comment forms, sign-ups, media labels.
 const FURNITURE_LINES: &[&str] = &[
+    "advert",
+    "adverts",
+    "ad",
+    "ads",
     "advertisement",
     "advertising",
     "sponsored",
@@ -471,6 +475,7 @@ const FURNITURE_PREFIXES: &[&str] = &[
     "our newsletter",
     "newsletter sign",
     "enter your email",
+    "this slideshow requires javascript",
     "gefällt mir",
     "wird geladen",
     "klicken sie hier",
@@ -525,6 +530,12 @@ fn boilerplate_kind(s: &str) -> Option<RemovedKind> {
         Regex::new(r"^\d+ (?:comments?|replies|shares|views|min read|minutes? read)$").unwrap()
     });
     if COUNTS.is_match(&k) {
+        return Some(RemovedKind::Furniture);
+    }
+    // Blog shortcodes left in the text: "[button link="..." type="big"] Submit", "[/caption]".
+    static SHORTCODE: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(r"^\[(?:/[a-z_]+\]|[a-z_]+\s+[a-z_]+\s*=)").unwrap());
+    if SHORTCODE.is_match(s.trim_start()) {
         return Some(RemovedKind::Furniture);
     }
     if word_count(s) < 40 {

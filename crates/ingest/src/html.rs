@@ -32,7 +32,36 @@ pub(crate) fn read_page(
         byline: given.byline.or(m.author),
         language: given.language.or(m.language),
     };
-    let cleaned = clean(&page.text, meta.title.as_deref());
+    let mut cleaned = clean(&page.text, meta.title.as_deref());
+    // The standfirst set before the body repeats the story: a summary, not separate evidence.
+    if let Some(lead) = page.lead.as_deref() {
+        // Its lines in order (cleaning puts a blank line between paragraphs).
+        let mut from = 0;
+        let mut found: Option<(usize, usize)> = None;
+        for line in lead.lines().filter(|l| !l.trim().is_empty()) {
+            match cleaned.text[from..].find(line) {
+                Some(i) if found.is_none() || cleaned.text[from..from + i].trim().is_empty() => {
+                    let start = found.map_or(from + i, |f| f.0);
+                    found = Some((start, from + i + line.len()));
+                    from += i + line.len();
+                }
+                _ => {
+                    found = None;
+                    break;
+                }
+            }
+        }
+        if let Some((start, end)) = found {
+            let span = model::Span::new(start, end);
+            if !cleaned.zones.iter().any(|z| z.span.overlaps(span)) {
+                cleaned.zones.push(model::Zone {
+                    kind: model::ZoneKind::Summary,
+                    span,
+                });
+                cleaned.zones.sort_by_key(|z| z.span.start());
+            }
+        }
+    }
     if cleaned.text.trim().is_empty() || only_title(&cleaned.text, meta.title.as_deref()) {
         out.problems.push(Problem::error(
             path,

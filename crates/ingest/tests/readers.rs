@@ -305,3 +305,19 @@ fn jsonl_html_lines_keep_their_own_fields_over_the_page() {
     assert_eq!(a.outlet.as_deref(), Some("The Daily Example"));
     assert!(a.text.starts_with("The city council approved"));
 }
+
+#[test]
+fn an_html_standfirst_is_kept_as_a_summary_zone() {
+    let html = page(
+        "",
+        &format!("<p class=\"standfirst\">Councillors backed the harbour plan after a night of debate, setting aside land for new homes and a public park along the water front.</p><p>{BODY}</p><p>{BODY}</p>"),
+    );
+    let got = read_bytes("page.html", html.as_bytes(), &Options::default());
+    let a = &got.articles[0];
+    let zones: Vec<String> = a
+        .zones
+        .iter()
+        .map(|z| format!("{:?}: {}", z.kind, &a.text[z.span.range()]))
+        .collect();
+    expect!["Summary: Councillors backed the harbour plan after a night of debate, setting aside land for new homes and a public park along the water front."].assert_eq(&zones.join("\n"));
+}

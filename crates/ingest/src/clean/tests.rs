@@ -267,3 +267,17 @@ fn related_headers_and_furniture_in_other_languages_are_removed() {
         "#]],
     );
 }
+
+#[test]
+fn ad_labels_and_blog_shortcodes_are_furniture() {
+    check(
+        "The council voted on Tuesday to raise the local tax by two percent next year.\n\nAdvert\n\n[button link=\"/submit\" type=\"big\"] Submit a review\n\nThe vote was close, and the mayor said the money would go to schools.\n",
+        expect![[r#"
+            removed furniture: Advert
+            removed furniture: [button link="/submit" type="big"] Submit a review
+            ---
+            The council voted on Tuesday to raise the local tax by two percent next year.
+            The vote was close, and the mayor said the money would go to schools.
+        "#]],
+    );
+}
