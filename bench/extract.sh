@@ -8,7 +8,8 @@ here=$(cd "$(dirname "$0")/.." && pwd)
 venv=${VENV:-${TMPDIR:-/tmp}/corroborate-peers-venv}
 if [ ! -x "$venv/bin/python" ] || ! "$venv/bin/python" -c "import trafilatura" 2>/dev/null; then
   python3 -m venv "$venv"
-  "$venv/bin/pip" install -q "trafilatura==2.3.1"
+  # lxml 6 moved the HTML cleaner trafilatura imports into its own package.
+  "$venv/bin/pip" install -q "trafilatura==2.3.1" lxml_html_clean
 fi
 out=$(mktemp -d)
 cd "$here"
