@@ -335,7 +335,7 @@ fn parse_attrs(s: &str) -> Vec<(Box<str>, Box<str>)> {
 
 /// Finds `</name` (ASCII case-insensitive) from `from`; returns its byte offset.
 /// A script element whose type says it holds HTML, and whose content is paragraphs of text
-/// rather than a template with placeholders.
+/// rather than a template with slots to fill in (`<%= %>`, `{{ }}`).
 fn is_markup_template(attrs: &[(Box<str>, Box<str>)], content: &str) -> bool {
     let html_type = attrs.iter().any(|(k, v)| {
         &**k == "type"
@@ -458,7 +458,7 @@ pub fn parse(html: &str) -> Dom {
             let content = &html[i..end];
             // A template of page markup (`<script type="text/template">` holding paragraphs, as
             // some blog platforms send their posts) is read as markup, unless it is a template
-            // language with placeholders.
+            // language with slots to fill in.
             if name == "script" && is_markup_template(&attrs, content) {
                 open_templates += 1;
                 b.start("div", attrs, false);

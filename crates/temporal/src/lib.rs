@@ -456,21 +456,7 @@ fn find(w: &Words, i: usize) -> Option<(usize, Meaning, Option<&'static str>)> {
         // "may" is a verb far more often than a month: only with a day or a year.
         let mut len = 1;
         // The period of an abbreviation ("Oct."), not the full stop after "in March.".
-        const FULL: &[&str] = &[
-            "january",
-            "february",
-            "march",
-            "april",
-            "may",
-            "june",
-            "july",
-            "august",
-            "september",
-            "october",
-            "november",
-            "december",
-        ];
-        if w.get(i + 1) == "." && !FULL.contains(&x) {
+        if w.get(i + 1) == "." && !model::calendar::MONTHS.contains(&x) {
             len += 1;
         }
         let day = w
