@@ -60,7 +60,8 @@ struct AnalyzeArgs {
     model: Option<PathBuf>,
 }
 
-/// The sentence embedding of each article (title and lead), computed on all cores.
+/// The sentence embedding of each article (title and lead), computed on all cores; one entry
+/// per article, in order (empty where a worker failed, so that no article takes another's).
 fn embeddings(model: &embed::Model, articles: &[model::Article]) -> Vec<Vec<f32>> {
     let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
     let chunk = articles.len().div_ceil(threads).max(1);
@@ -68,16 +69,17 @@ fn embeddings(model: &embed::Model, articles: &[model::Article]) -> Vec<Vec<f32>
         let handles: Vec<_> = articles
             .chunks(chunk)
             .map(|part| {
-                scope.spawn(move || {
+                let worker = scope.spawn(move || {
                     part.iter()
                         .map(|a| model.embed(&stories::embedding_text(a.title.as_deref(), &a.text)))
                         .collect::<Vec<_>>()
-                })
+                });
+                (part.len(), worker)
             })
             .collect();
         handles
             .into_iter()
-            .flat_map(|h| h.join().unwrap_or_default())
+            .flat_map(|(n, h)| h.join().unwrap_or_else(|_| vec![Vec::new(); n]))
             .collect()
     })
 }
@@ -271,7 +273,7 @@ fn analyze(args: AnalyzeArgs) -> Result<ExitCode> {
                 .map(|d| (d - chrono::NaiveDate::default()).num_days() as i32),
             layers: &l.layers,
             credits: &a.credits,
-            embedding: vectors.get(i).map(Vec::as_slice),
+            embedding: vectors.get(i).filter(|v| !v.is_empty()).map(Vec::as_slice),
         })
         .collect();
     let found = stories::stories(&inputs, threshold);
