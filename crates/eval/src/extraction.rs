@@ -1,6 +1,7 @@
 //! `extract`: main-content extraction on the Zyte benchmark and the trafilatura evaluation set,
 //! each scored with its own published metric.
 
+use crate::{round1, round4};
 use anyhow::{bail, Context, Result};
 use regex::Regex;
 use serde_json::{json, Value};
@@ -199,8 +200,8 @@ fn zyte(dir: &Path, ex: Extractor, repeats: usize, dump: Option<&Path>) -> Resul
     say!(
         "{}",
         json!({"task": "extract", "dataset": "zyte-aeb", "extractor": ex.name(), "pages": pages.len(),
-               "precision": round(p), "recall": round(r), "f1": round(f1),
-               "accuracy": round(exact as f64 / pages.len() as f64), "pages_per_s": round1(pages_per_s)})
+               "precision": round4(p), "recall": round4(r), "f1": round4(f1),
+               "accuracy": round4(exact as f64 / pages.len() as f64), "pages_per_s": round1(pages_per_s)})
     );
     Ok(())
 }
@@ -279,16 +280,8 @@ fn trafilatura_eval(dir: &Path, ex: Extractor, repeats: usize, dump: Option<&Pat
     say!(
         "{}",
         json!({"task": "extract", "dataset": "trafilatura-eval", "extractor": ex.name(), "pages": pages.len(),
-               "precision": round(p), "recall": round(r), "f1": round(f1), "accuracy": round(acc),
+               "precision": round4(p), "recall": round4(r), "f1": round4(f1), "accuracy": round4(acc),
                "pages_per_s": round1(pages_per_s)})
     );
     Ok(())
-}
-
-fn round(x: f64) -> f64 {
-    (x * 10000.0).round() / 10000.0
-}
-
-fn round1(x: f64) -> f64 {
-    (x * 10.0).round() / 10.0
 }

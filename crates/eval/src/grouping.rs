@@ -4,6 +4,7 @@
 //! articles, and clustering cost as the pile grows.
 
 use crate::files::files_where;
+use crate::{round1, round4};
 use anyhow::{bail, Context, Result};
 use std::collections::HashMap;
 use std::path::Path;
@@ -147,8 +148,7 @@ pub fn cluster(
     let mut embed_secs = 0.0;
     let embeddings = match model {
         Some(m) => {
-            let model = embed::Model::load(m)
-                .with_context(|| format!("loading the embedding model from {}", m.display()))?;
+            let model = load_model(m)?;
             let t = Instant::now();
             let e: Vec<Vec<f32>> = docs
                 .iter()
@@ -218,12 +218,9 @@ pub fn cluster(
             "{level:>9}: {} gold clusters, {n_stories} ours; B-cubed P {p:.3} R {r:.3} F1 {f:.3}",
             classes.len()
         );
-        json[format!("{level}_bcubed_f1").replace('-', "_")] =
-            serde_json::json!((f * 1e4).round() / 1e4);
-        json[format!("{level}_bcubed_p").replace('-', "_")] =
-            serde_json::json!((p * 1e4).round() / 1e4);
-        json[format!("{level}_bcubed_r").replace('-', "_")] =
-            serde_json::json!((r * 1e4).round() / 1e4);
+        json[format!("{level}_bcubed_f1").replace('-', "_")] = serde_json::json!(round4(f));
+        json[format!("{level}_bcubed_p").replace('-', "_")] = serde_json::json!(round4(p));
+        json[format!("{level}_bcubed_r").replace('-', "_")] = serde_json::json!(round4(r));
     }
     let per_s = docs.len() as f64 / best;
     say!("{per_s:.0} articles/s (terms + clustering, one core)");
@@ -231,10 +228,16 @@ pub fn cluster(
     if embeddings.is_some() {
         let e = docs.len() as f64 / embed_secs;
         say!("{e:.1} articles/s embedded (one core), before clustering");
-        json["articles_per_s_embedded"] = serde_json::json!((e * 10.0).round() / 10.0);
+        json["articles_per_s_embedded"] = serde_json::json!(round1(e));
     }
     say!("{json}");
     Ok(())
+}
+
+/// The sentence-embedding model of `--model`.
+fn load_model(dir: &Path) -> Result<embed::Model> {
+    embed::Model::load(dir)
+        .with_context(|| format!("loading the embedding model from {}", dir.display()))
 }
 
 /// Pearson correlation of two equally long series.
@@ -248,10 +251,6 @@ fn pearson(x: &[f64], y: &[f64]) -> f64 {
         syy += (b - my) * (b - my);
     }
     sxy / (sxx * syy).sqrt().max(f64::EPSILON)
-}
-
-fn round4(x: f64) -> f64 {
-    (x * 1e4).round() / 1e4
 }
 
 pub fn pairs(file: &Path, model: Option<&Path>) -> Result<()> {
@@ -303,8 +302,7 @@ pub fn pairs(file: &Path, model: Option<&Path>) -> Result<()> {
         serde_json::json!({"task": "pairs", "pairs": rows.len(), "pearson_terms": round4(lexical)});
     let mut r = lexical;
     if let Some(dir) = model {
-        let model = embed::Model::load(dir)
-            .with_context(|| format!("loading the embedding model from {}", dir.display()))?;
+        let model = load_model(dir)?;
         let t = Instant::now();
         let vectors: Vec<(Vec<f32>, Vec<f32>)> = rows
             .iter()
@@ -328,8 +326,7 @@ pub fn pairs(file: &Path, model: Option<&Path>) -> Result<()> {
         );
         say!("  terms and embeddings (stories::blend): {r:.3}");
         json["pearson_embeddings"] = round4(re).into();
-        json["texts_per_s_embedded"] =
-            (((2.0 * rows.len() as f64 / esecs) * 10.0).round() / 10.0).into();
+        json["texts_per_s_embedded"] = round1(2.0 * rows.len() as f64 / esecs).into();
     }
     json["pearson"] = round4(r).into();
     say!("{json}");

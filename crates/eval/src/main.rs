@@ -11,6 +11,16 @@ macro_rules! say {
     }};
 }
 
+/// A measure as the last-line JSON gives it: four decimals.
+pub(crate) fn round4(x: f64) -> f64 {
+    (x * 1e4).round() / 1e4
+}
+
+/// A rate as the last-line JSON gives it: one decimal.
+pub(crate) fn round1(x: f64) -> f64 {
+    (x * 10.0).round() / 10.0
+}
+
 mod classes;
 mod extraction;
 mod files;

@@ -1,5 +1,6 @@
 //! `eval ner` and `eval train-ner`: the entity tagger trained and scored on CoNLL-style data.
 
+use crate::round4;
 use anyhow::{bail, Context, Result};
 use nlp::ner::conll::{self, Doc, Score};
 use nlp::ner::train::{self, TrainOptions};
@@ -16,7 +17,7 @@ pub fn read_docs(path: &Path) -> Result<Vec<Doc>> {
 fn report(name: &str, s: &Score) -> serde_json::Value {
     let (p, r, f) = s.overall();
     say!("{name}: precision {p:.4} recall {r:.4} F1 {f:.4}");
-    let mut obj = serde_json::json!({"precision": round(p), "recall": round(r), "f1": round(f)});
+    let mut obj = serde_json::json!({"precision": round4(p), "recall": round4(r), "f1": round4(f)});
     for k in EntityKind::ALL {
         let (p, r, f) = s.kind(k);
         let (tp, fp, fn_) = s.counts[k as usize];
@@ -26,13 +27,9 @@ fn report(name: &str, s: &Score) -> serde_json::Value {
             tp + fn_,
             tp + fp
         );
-        obj[k.short().to_lowercase()] = serde_json::json!(round(f));
+        obj[k.short().to_lowercase()] = serde_json::json!(round4(f));
     }
     obj
-}
-
-fn round(x: f64) -> f64 {
-    (x * 10000.0).round() / 10000.0
 }
 
 pub fn train_cmd(

@@ -333,7 +333,6 @@ fn parse_attrs(s: &str) -> Vec<(Box<str>, Box<str>)> {
     out
 }
 
-/// Finds `</name` (ASCII case-insensitive) from `from`; returns its byte offset.
 /// A script element whose type says it holds HTML, and whose content is paragraphs of text
 /// rather than a template with slots to fill in (`<%= %>`, `{{ }}`).
 fn is_markup_template(attrs: &[(Box<str>, Box<str>)], content: &str) -> bool {
@@ -352,6 +351,7 @@ fn is_markup_template(attrs: &[(Box<str>, Box<str>)], content: &str) -> bool {
         && !content.contains("${")
 }
 
+/// Finds `</name` (ASCII case-insensitive) from `from`; returns its byte offset.
 fn find_end_tag(html: &str, from: usize, name: &str) -> Option<usize> {
     let b = html.as_bytes();
     let mut i = from;

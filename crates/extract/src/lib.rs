@@ -690,7 +690,6 @@ impl<'d> Content<'d> {
         out
     }
 
-    /// The nearest `<article>` at or above a node: one story, whose bounds extraction keeps to.
     /// Whether element `d` is a standfirst: marked as one by its class, id or `itemprop`, a
     /// sentence or more of text with few links, and not a heading (a heading is a second title).
     fn is_lead(&self, d: NodeId) -> bool {
@@ -727,9 +726,8 @@ impl<'d> Content<'d> {
     }
 
     /// A standfirst before `top`, in one of its ancestors' earlier children (up to four levels
-    /// up, within its story).
-    fn lead_before(&self, top: NodeId) -> Option<NodeId> {
-        let bound = self.story_bound(top);
+    /// up, within its story `bound`).
+    fn lead_before(&self, top: NodeId, bound: Option<NodeId>) -> Option<NodeId> {
         let mut child = top;
         for _ in 0..4 {
             let parent = self.node(child).parent;
@@ -766,6 +764,7 @@ impl<'d> Content<'d> {
         out
     }
 
+    /// The nearest `<article>` at or above a node: one story, whose bounds extraction keeps to.
     fn story_bound(&self, id: NodeId) -> Option<NodeId> {
         let bound = self
             .ancestors(id)
@@ -866,8 +865,7 @@ impl<'d> Content<'d> {
         best
     }
 
-    /// The main content text.
-    /// The content's text, and the standfirst's text when one was added before the body.
+    /// The main content text, and the standfirst's text when there is one.
     fn body(&self) -> (String, Option<String>) {
         let Some(top) = self.top_candidate() else {
             return (String::new(), None);
@@ -898,7 +896,10 @@ impl<'d> Content<'d> {
         let top = self.merge_cousins(top);
         let top = self.semantic_body(top);
         let threshold = (self.score[top as usize] * 0.2).max(10.0);
-        let in_story = self.story_bound(top).is_some();
+        // The story the content belongs to, found once: it bounds siblings, components and the
+        // standfirst.
+        let bound = self.story_bound(top);
+        let in_story = bound.is_some();
         let parent = self.node(top).parent;
         let mut parts: Vec<NodeId> = Vec::new();
         for &sib in &self.node(parent).children {
@@ -926,7 +927,6 @@ impl<'d> Content<'d> {
         // Text split into repeated components of one kind (same tag and class as the chosen one).
         let top_node = self.node(top);
         if !top_node.class_id.is_empty() {
-            let bound = self.story_bound(top);
             for i in 1..self.dom.nodes.len() {
                 let n = &self.dom.nodes[i];
                 let id = i as NodeId;
@@ -956,7 +956,7 @@ impl<'d> Content<'d> {
         // The standfirst: a short lead paragraph set apart before the body ("teaser", "intro",
         // "excerpt", `itemprop=description`), which the body's container does not hold.
         // Or one the chosen content opens with.
-        let lead = match self.lead_before(top) {
+        let lead = match self.lead_before(top, bound) {
             Some(lead) if !parts.contains(&lead) => {
                 parts.push(lead);
                 parts.sort_unstable();

@@ -271,11 +271,8 @@ const RELATED_LINES: &[&str] = &[
     "what to read next",
     "in other news",
     // The same in other languages news is written in.
-    "weitere artikel",
-    "weitere beiträge",
     "weitere themen",
     "weitere nachrichten",
-    "mehr zum thema",
     "mehr dazu",
     "auch interessant",
     "ebenfalls interessant",
@@ -289,19 +286,14 @@ const RELATED_LINES: &[&str] = &[
     "meistgelesen",
     "meistgelesene artikel",
     "empfehlungen",
-    "lesen sie auch",
     "lies auch",
-    "à lire aussi",
     "a lire aussi",
-    "lire aussi",
     "voir aussi",
     "sur le même sujet",
     "articles similaires",
     "articles liés",
     "les plus lus",
-    "lee también",
     "lea también",
-    "te puede interesar",
     "le puede interesar",
     "noticias relacionadas",
     "artículos relacionados",
@@ -309,8 +301,6 @@ const RELATED_LINES: &[&str] = &[
     "lo más leído",
     "leggi anche",
     "articoli correlati",
-    "czytaj także",
-    "czytaj też",
     "zobacz także",
     "zobacz też",
     "podobne artykuły",
@@ -322,7 +312,8 @@ const RELATED_LINES: &[&str] = &[
 ];
 
 /// Openings of short lines (up to eight words) that head lists of links to other stories:
-/// "You might also be interested in:", "Das könnte dich auch interessieren:".
+/// "You might also be interested in:", "Das könnte dich auch interessieren:". They also cover
+/// those lines alone ("Lesen Sie auch"), which `RELATED_LINES` therefore leaves out.
 const RELATED_PREFIXES: &[&str] = &[
     "you might also",
     "you may also",
@@ -414,7 +405,6 @@ const FURNITURE_LINES: &[&str] = &[
     "kommentar schreiben",
     "keine kommentare",
     "bisher keine kommentare",
-    "gefällt mir",
     "antworten",
     "abonnieren",
     "anzeige",

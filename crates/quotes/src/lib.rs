@@ -282,10 +282,7 @@ fn attribution(doc: &Doc, r: std::ops::Range<usize>, c: usize, claimed: &[bool])
         first += 1;
     }
     // The speaker before the verb, over auxiliaries and adverbs: "he has also said".
-    let mut e = c;
-    while e > first && cues::is_between(doc.word(e - 1)) {
-        e -= 1;
-    }
+    let mut e = before_verb(doc, first, c);
     // "The president last week said", "Peskov on Tuesday told": step over the time phrase.
     if e > first && phrases::is_time_word(doc.word(e - 1)) {
         let mut k = e - 1;
@@ -305,10 +302,7 @@ fn attribution(doc: &Doc, r: std::ops::Range<usize>, c: usize, claimed: &[bool])
             "last" | "this" | "next" | "on" | "in" | "at" | "earlier" | "later" | "early" | "late"
         ) || model::calendar::weekday_number(doc.word(k)).is_some()
         {
-            e = k;
-            while e > first && cues::is_between(doc.word(e - 1)) {
-                e -= 1;
-            }
+            e = before_verb(doc, first, k);
         }
     }
     let left = (e > first)
@@ -434,10 +428,7 @@ fn attribution(doc: &Doc, r: std::ops::Range<usize>, c: usize, claimed: &[bool])
                 doc.region[k].is_none()
                     && (cues::is_speech(doc.word(k)) || cues::is_thought(doc.word(k)))
             })?;
-            let mut b = k;
-            while b > r.start && cues::is_between(doc.word(b - 1)) {
-                b -= 1;
-            }
+            let b = before_verb(doc, r.start, k);
             (b > r.start)
                 .then(|| phrases::subject(doc, r.start, b - 1))
                 .flatten()
@@ -538,6 +529,16 @@ fn title_case(doc: &Doc, r: &std::ops::Range<usize>) -> bool {
     words.len() >= 3 && caps * 3 >= words.len() * 2
 }
 
+/// Where the words before the verb at `c` start, over auxiliaries and adverbs ("has also
+/// said"), not before `lo`.
+fn before_verb(doc: &Doc, lo: usize, c: usize) -> usize {
+    let mut e = c;
+    while e > lo && cues::is_between(doc.word(e - 1)) {
+        e -= 1;
+    }
+    e
+}
+
 /// After a postposed "he said", a short tail that is not content: "..., he said on Tuesday."
 fn takes_short_tail(doc: &Doc, c: usize, end: usize) -> bool {
     // "In Texas, half of the voters said they were angry": a short clause is the content.
@@ -591,10 +592,7 @@ fn next_attribution(doc: &Doc, j: usize, end: usize) -> Option<usize> {
         if doc.region[k].is_some() || !(cues::is_speech(w) || cues::is_thought(w)) {
             continue;
         }
-        let mut e = k;
-        while e > j && cues::is_between(doc.word(e - 1)) {
-            e -= 1;
-        }
+        let e = before_verb(doc, j, k);
         // "He said the attacks worked and said that ...": the same speaker's next statement.
         if e > j + 2
             && matches!(doc.word(e - 1), "and" | "but")
@@ -683,16 +681,16 @@ fn person_subject(doc: &Doc, first: usize, before: usize) -> Option<Np> {
 fn sentence_subject(doc: &Doc, first: usize, c: usize) -> Option<Np> {
     // A pronoun opening the sentence is its subject: "He said the attacks worked and said
     // that Trump would lose" is his, not Trump's.
-    if let Some(k) =
-        (first..c).find(|&k| doc.region[k].is_none() && doc.kind(k) == Some(TokenKind::Word))
+    if first < c
+        && doc.region[first].is_none()
+        && doc.kind(first) == Some(TokenKind::Word)
+        && cues::pronoun(doc.word(first)).is_some_and(|p| p != cues::Pronoun::Relative)
     {
-        if k == first && cues::pronoun(doc.word(k)).is_some_and(|p| p != cues::Pronoun::Relative) {
-            return Some(Np {
-                start: k,
-                end: k + 1,
-                clause_start: k,
-            });
-        }
+        return Some(Np {
+            start: first,
+            end: first + 1,
+            clause_start: first,
+        });
     }
     // The first person or organisation named outside quotation marks.
     let named = (first..c).find(|&k| {

@@ -42,6 +42,15 @@ pub enum Unit {
 }
 
 impl Unit {
+    /// Years in a decade or a century.
+    fn years(self) -> Option<u32> {
+        match self {
+            Unit::Decade => Some(10),
+            Unit::Century => Some(100),
+            _ => None,
+        }
+    }
+
     /// The duration value for `n` and a half of this unit, in the next smaller unit where
     /// the half is whole: `P2Y6M`, `PT5H30M`, `PT1M30S`; in tenths otherwise (`P1.5W`).
     pub fn duration_and_a_half(self, n: &str) -> String {
@@ -51,9 +60,9 @@ impl Unit {
             Unit::Day => format!("P{n}DT12H"),
             Unit::Hour => format!("PT{n}H30M"),
             Unit::Minute => format!("PT{n}M30S"),
-            Unit::Decade => match n.parse::<u32>() {
-                Ok(v) => format!("P{}Y", v * 10 + 5),
-                Err(_) => self.duration(&format!("{n}.5")),
+            Unit::Decade | Unit::Century => match (self.years(), n.parse::<u32>()) {
+                (Some(y), Ok(v)) => format!("P{}Y", v * y + y / 2),
+                _ => self.duration(&format!("{n}.5")),
             },
             _ => self.duration(&format!("{n}.5")),
         }
@@ -70,13 +79,10 @@ impl Unit {
             Unit::Minute => format!("PT{n}M"),
             Unit::Second => format!("PT{n}S"),
             // Decades and centuries counted in years, as news annotation writes them.
-            Unit::Decade => match n.parse::<u32>() {
-                Ok(v) => format!("P{}Y", v * 10),
-                Err(_) => format!("P{n}DE"),
-            },
-            Unit::Century => match n.parse::<u32>() {
-                Ok(v) => format!("P{}Y", v * 100),
-                Err(_) => format!("P{n}CE"),
+            Unit::Decade | Unit::Century => match (self.years(), n.parse::<u32>()) {
+                (Some(y), Ok(v)) => format!("P{}Y", v * y),
+                _ if self == Unit::Decade => format!("P{n}DE"),
+                _ => format!("P{n}CE"),
             },
             Unit::Quarter => format!("P{n}Q"),
         }

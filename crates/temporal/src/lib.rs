@@ -717,7 +717,7 @@ fn quarter_or_season(w: &Words, i: usize) -> Option<(usize, Meaning, Option<&'st
         "the" => (None, i + 1),
         _ => (None, i),
     };
-    if w.get(k) == "weekend" && (k > i || w.get(i.wrapping_sub(1)) == "over") {
+    if w.get(k) == "weekend" && (k > i || i.checked_sub(1).is_some_and(|p| w.get(p) == "over")) {
         return Some((k + 1 - i, Meaning::Weekend(step), None));
     }
     if step.is_none() && matches!(w.get(k), "early" | "late") {
