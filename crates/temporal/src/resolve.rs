@@ -486,6 +486,8 @@ pub fn resolve(
             };
             let sat = match step {
                 Some(-1) if on_weekend => before - Duration::days(7),
+                // "next weekend", said on a weekend: the one after it.
+                Some(1) if on_weekend => before + Duration::days(7),
                 Some(-1) => before,
                 Some(0) if on_weekend => before,
                 Some(0) | None if tense == Tense::Past => before,

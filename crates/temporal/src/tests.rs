@@ -109,6 +109,12 @@ fn weekends_seasons_decades_and_utc_times() {
         "Talks ran over the weekend. They will resume this weekend. Sales fell in the summer and over the past decade, as in the 80s. The launch is at 18:00 UTC, or 0900 GMT.",
         expect!["Talks ran over [the weekend]{DATE 2025-W47-WE}. They will resume [this weekend]{DATE 2025-W48-WE}. Sales fell in [the summer]{DATE 2025-SU} and over the [past decade]{DURATION P10Y}, as in the [80s]{DATE 198}. The launch is at [18:00 UTC]{TIME 2025-11-26T18:00Z}, or [0900 GMT]{TIME 2025-11-26T09:00Z}."],
     );
+    // 2025-11-29 is a Saturday: this weekend is week 48's, next weekend week 49's.
+    check(
+        Some("2025-11-29"),
+        "The fair opens this weekend and closes next weekend.",
+        expect!["The fair opens [this weekend]{DATE 2025-W48-WE} and closes [next weekend]{DATE 2025-W49-WE}."],
+    );
 }
 
 #[test]
