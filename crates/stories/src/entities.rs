@@ -153,14 +153,50 @@ struct PersonMention {
     surname: String,
 }
 
+/// One story, one reading: a name that the articles tag as different kinds takes the kind of
+/// most of its mentions across the story (ties keep the article's own). Returns, per article,
+/// the kind to use for each of its entity mentions.
+fn story_kinds(sources: &[Source]) -> Vec<Vec<EntityKind>> {
+    let key = |s: &Source, span: Span| fold(&s.text[span.range()].trim().replace('.', ""));
+    let mut votes: BTreeMap<String, [usize; 4]> = BTreeMap::new();
+    for s in sources {
+        for e in &s.layers.entities {
+            votes.entry(key(s, e.span)).or_default()[e.kind as usize] += 1;
+        }
+    }
+    sources
+        .iter()
+        .map(|s| {
+            s.layers
+                .entities
+                .iter()
+                .map(|e| {
+                    let v = votes[&key(s, e.span)];
+                    let (best, &n) = v
+                        .iter()
+                        .enumerate()
+                        .max_by_key(|&(i, n)| (n, i == e.kind as usize))
+                        .expect("four kinds");
+                    if n > v[e.kind as usize] {
+                        EntityKind::ALL[best]
+                    } else {
+                        e.kind
+                    }
+                })
+                .collect()
+        })
+        .collect()
+}
+
 /// Merges the entity mentions of the story's articles.
 pub fn merge(sources: &[Source]) -> Vec<Merged> {
     let mut people: Vec<PersonMention> = Vec::new();
     let mut others: BTreeMap<(u8, String), Merged> = BTreeMap::new();
+    let kinds = story_kinds(sources);
     for (ai, s) in sources.iter().enumerate() {
-        for e in &s.layers.entities {
+        for (e, &kind) in s.layers.entities.iter().zip(&kinds[ai]) {
             let surface = s.text[e.span.range()].trim().to_string();
-            if e.kind == EntityKind::Person {
+            if kind == EntityKind::Person {
                 let words: Vec<&str> = surface
                     .split_whitespace()
                     .filter(|w| !nlp::is_name_title(w))
@@ -177,9 +213,9 @@ pub fn merge(sources: &[Source]) -> Vec<Merged> {
                     surname: fold(last),
                 });
             } else {
-                let key = (e.kind as u8, fold(&surface.replace('.', "")));
+                let key = (kind as u8, fold(&surface.replace('.', "")));
                 let m = others.entry(key).or_insert_with(|| Merged {
-                    kind: e.kind,
+                    kind,
                     name: surface.clone(),
                     aliases: Vec::new(),
                     mentions: Vec::new(),

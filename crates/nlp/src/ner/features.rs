@@ -47,6 +47,8 @@ pub struct TokenInfo {
     gaz: u16,
     /// The word usually opens a person's name in the training data.
     first_name: bool,
+    /// Position in a listed place name (see [`Gazetteer::place_matches`]).
+    place: u8,
     /// Length of the run of capitalised words this word is in (0 if not capitalised), capped.
     cap_run: u32,
     /// What a first pass said about the same word elsewhere in the document, per kind:
@@ -172,6 +174,7 @@ pub fn token_infos(
 ) -> Vec<TokenInfo> {
     let caps = is_caps_sentence(words);
     let gaz = gazetteer.matches(words, own);
+    let places = gazetteer.place_matches(words);
     let mut runs = vec![0u32; words.len()];
     let mut i = 0;
     while i < words.len() {
@@ -199,6 +202,7 @@ pub fn token_infos(
                 doc_case: doc.case_of.get(&lower).copied().unwrap_or(0),
                 gaz: gaz[i],
                 first_name: gazetteer.is_first_name(&lower, own),
+                place: places[i],
                 cap_run: if caps { 9 } else { runs[i] },
                 hint: [0; 4],
                 lower,
@@ -288,6 +292,14 @@ pub fn static_features(infos: &[TokenInfo], i: usize, out: &mut Vec<u64>) {
             .n(u32::from(t.gaz))
             .done(),
     );
+    let place = |j: isize| at(j).map_or(9, |t| u32::from(t.place));
+    if t.place != 0 {
+        out.push(H::new(47).n(place(0)).done());
+        out.push(H::new(48).n(place(0)).s(&t.shape).done());
+        out.push(H::new(49).n(place(0)).s(lower(-1)).done());
+        out.push(H::new(50).n(place(0)).n(u32::from(t.gaz)).done());
+    }
+    out.push(H::new(51).n(place(-1)).n(place(0)).n(place(1)).done());
     let first = |j: isize| at(j).is_some_and(|t| t.first_name);
     out.push(H::new(45).n(first(0).into()).s(&t.shape).done());
     out.push(H::new(46).n(first(-1).into()).s(&t.shape).done());

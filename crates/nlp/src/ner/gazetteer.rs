@@ -1,9 +1,10 @@
-//! Names seen in the training data, with how often each was each kind: a list learned from our
-//! own labelled data, matched over lower-cased word sequences.
+//! Names seen in the training data, with how often each was each kind (a list learned from our
+//! own labelled data), and a list of place names from a public geographical database; both
+//! matched over lower-cased word sequences.
 
 use super::conll::Doc;
 use super::labels::{spans, EntityKind};
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 /// Longest name, in words, that the list holds and matches.
 pub const MAX_WORDS: usize = 6;
@@ -13,6 +14,8 @@ pub struct Gazetteer {
     pub(crate) names: HashMap<String, [u32; 4]>,
     /// How often each word opens a person's name of two or more words ("Dan" in "Dan Driscoll").
     first_names: HashMap<String, u32>,
+    /// Lower-cased names of countries, regions and towns (see `eval train-ner --places`).
+    pub(crate) places: HashSet<String>,
 }
 
 /// A name's counts in one document, subtracted while training on that document so that the
@@ -63,7 +66,55 @@ impl Gazetteer {
         Gazetteer {
             first_names: first_names(&names),
             names,
+            places: HashSet::new(),
         }
+    }
+
+    /// The same list with place names to match (any case; kept lower-cased).
+    pub fn with_places(mut self, places: impl IntoIterator<Item = String>) -> Gazetteer {
+        self.places = places
+            .into_iter()
+            .map(|p| key(&p.split_whitespace().collect::<Vec<_>>()))
+            .filter(|p| !p.is_empty() && p.split(' ').count() <= MAX_WORDS)
+            .collect();
+        self
+    }
+
+    pub fn places(&self) -> usize {
+        self.places.len()
+    }
+
+    /// For each word, its position in the longest listed place name covering it that starts
+    /// with a capitalised word: 0 none, then 1 to 4 for first, inner, last and only word.
+    pub fn place_matches(&self, words: &[&str]) -> Vec<u8> {
+        let mut out = vec![0u8; words.len()];
+        if self.places.is_empty() {
+            return out;
+        }
+        let mut start = 0;
+        while start < words.len() {
+            if !words[start].chars().next().is_some_and(char::is_uppercase) {
+                start += 1;
+                continue;
+            }
+            let found = (1..=MAX_WORDS.min(words.len() - start))
+                .rev()
+                .find(|&len| self.places.contains(&key(&words[start..start + len])));
+            let Some(len) = found else {
+                start += 1;
+                continue;
+            };
+            for (i, o) in out.iter_mut().enumerate().skip(start).take(len) {
+                *o = match (i == start, i + 1 == start + len) {
+                    (true, true) => 4,
+                    (true, false) => 1,
+                    (false, true) => 3,
+                    (false, false) => 2,
+                };
+            }
+            start += len;
+        }
+        out
     }
 
     /// Whether a lower-cased word usually opens a person's name, leaving out `own` names.

@@ -136,6 +136,7 @@ pub(crate) fn tag_with(m: &Model, sentences: &[Vec<&str>]) -> Vec<Vec<Label>> {
             .collect();
     }
     make_consistent(sentences, &mut out);
+    short_names_of_organisations(sentences, &mut out);
     surnames_follow_full_names(sentences, &mut out);
     out
 }
@@ -270,6 +271,37 @@ fn surnames_follow_full_names(sentences: &[Vec<&str>], labels: &mut [Vec<Label>]
                 if !next_capitalised || l[i].part() == Some(Part::U) {
                     l[i] = person;
                 }
+            }
+        }
+    }
+}
+
+/// "Bloomberg News reported ... Bloomberg said": a word that opens an organisation's longer
+/// name elsewhere in the document is that organisation when it stands alone and the tagger
+/// took it for a person (a person named in full keeps the surname: see the next step).
+fn short_names_of_organisations(sentences: &[Vec<&str>], labels: &mut [Vec<Label>]) {
+    let mut heads: Vec<&str> = Vec::new();
+    for (words, l) in sentences.iter().zip(labels.iter()) {
+        for (s, e, k) in spans(l) {
+            let first = words[s];
+            if k == EntityKind::Organization
+                && e - s >= 2
+                && first.chars().next().is_some_and(char::is_uppercase)
+                && first.chars().skip(1).any(char::is_lowercase)
+                && !crate::is_function_word(&first.to_lowercase())
+            {
+                heads.push(first);
+            }
+        }
+    }
+    if heads.is_empty() {
+        return;
+    }
+    let person = Label::new(EntityKind::Person, Part::U);
+    for (words, l) in sentences.iter().zip(labels.iter_mut()) {
+        for i in 0..words.len() {
+            if l[i] == person && heads.contains(&words[i]) {
+                l[i] = Label::new(EntityKind::Organization, Part::U);
             }
         }
     }

@@ -16,6 +16,8 @@ pub struct TrainOptions {
     pub seed: u64,
     /// Folds for the second pass's training labels; 0 trains the first pass only.
     pub folds: usize,
+    /// Place names for the gazetteer's place list (empty: none).
+    pub places: Vec<String>,
 }
 
 /// A small deterministic generator for shuffling (xorshift64*).
@@ -194,7 +196,7 @@ pub fn train(
     options: &TrainOptions,
     mut progress: impl FnMut(&str, usize, &Score),
 ) -> (Model, Score) {
-    let gazetteer = Gazetteer::from_docs(train);
+    let gazetteer = Gazetteer::from_docs(train).with_places(options.places.iter().cloned());
     let firsts: Vec<(&Doc, Vec<Vec<TokenInfo>>)> = train
         .iter()
         .map(|d| (d, doc_infos(d, &table, &gazetteer, None)))
@@ -222,7 +224,7 @@ pub fn train(
                 .filter(|(i, _)| i % options.folds != fold)
                 .map(|(_, d)| d.clone())
                 .collect();
-            let folded = Gazetteer::from_docs(&rest);
+            let folded = Gazetteer::from_docs(&rest).with_places(options.places.iter().cloned());
             let part: Vec<(&Doc, Vec<Vec<TokenInfo>>)> = rest
                 .iter()
                 .map(|d| (d, doc_infos(d, &model.table, &folded, None)))

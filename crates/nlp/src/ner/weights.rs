@@ -73,7 +73,9 @@ pub enum ModelError {
     Corrupt(String),
 }
 
-const MAGIC: &[u8; 8] = b"CORNER\x00\x03";
+const MAGIC: &[u8; 8] = b"CORNER\x00\x04";
+/// The format before the place list, still read (with no places).
+const MAGIC_NO_PLACES: &[u8; 8] = b"CORNER\x00\x03";
 
 /// Weights of one averaged perceptron, as the tagger reads them: an open-addressing table from
 /// feature key to its row of label scores, quantised to 16 bits with one scale (as the model file
@@ -230,6 +232,10 @@ impl Model {
         self.gazetteer.len()
     }
 
+    pub fn places(&self) -> usize {
+        self.gazetteer.places()
+    }
+
     pub fn words(&self) -> usize {
         self.table.len()
     }
@@ -265,6 +271,12 @@ impl Model {
                 buf.extend_from_slice(&(x.min(u32::from(u16::MAX)) as u16).to_le_bytes());
             }
         }
+        let mut places: Vec<&String> = self.gazetteer.places.iter().collect();
+        places.sort();
+        buf.extend_from_slice(&(places.len() as u32).to_le_bytes());
+        for p in places {
+            put_str(&mut buf, p);
+        }
         let mut gz = GzEncoder::new(Vec::new(), flate2::Compression::best());
         // Writing into a Vec cannot fail.
         gz.write_all(&buf).expect("in-memory write");
@@ -276,7 +288,8 @@ impl Model {
         GzDecoder::new(gz)
             .read_to_end(&mut buf)
             .map_err(|e| ModelError::Corrupt(e.to_string()))?;
-        if !buf.starts_with(MAGIC) {
+        let has_places = buf.starts_with(MAGIC);
+        if !has_places && !buf.starts_with(MAGIC_NO_PLACES) {
             return Err(ModelError::BadHeader);
         }
         let mut r = Reader {
@@ -309,11 +322,16 @@ impl Model {
             }
             names.insert(n, c);
         }
+        let n_places = if has_places { r.u32()? as usize } else { 0 };
+        let mut places = Vec::with_capacity(n_places);
+        for _ in 0..n_places {
+            places.push(r.str("place list")?);
+        }
         Ok(Model {
             first,
             second,
             table: WordTable { words },
-            gazetteer: Gazetteer::new(names),
+            gazetteer: Gazetteer::new(names).with_places(places),
         })
     }
 }
