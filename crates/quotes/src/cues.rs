@@ -115,6 +115,57 @@ const THOUGHT: &[[&str; 4]] = &[
     ["learn", "learns", "learned", "learning"],
 ];
 
+/// Verbs of intention and commitment whose content is an infinitive: "vowed to form a task
+/// force", "declined to comment", "wants to preserve the policy". Cues only before "to".
+const INTENT: &[[&str; 4]] = &[
+    ["want", "wants", "wanted", "wanting"],
+    ["plan", "plans", "planned", "planning"],
+    ["refuse", "refuses", "refused", "refusing"],
+    ["decline", "declines", "declined", "declining"],
+    ["offer", "offers", "offered", "offering"],
+    ["seek", "seeks", "sought", "seeking"],
+    ["intend", "intends", "intended", "intending"],
+    ["agree", "agrees", "agreed", "agreeing"],
+    ["promise", "promises", "promised", "promising"],
+    ["vow", "vows", "vowed", "vowing"],
+    ["pledge", "pledges", "pledged", "pledging"],
+    ["threaten", "threatens", "threatened", "threatening"],
+    ["propose", "proposes", "proposed", "proposing"],
+    ["demand", "demands", "demanded", "demanding"],
+    ["hope", "hopes", "hoped", "hoping"],
+    ["vote", "votes", "voted", "voting"],
+];
+
+/// Verbs that address a hearer and ask something of them: "urged Republicans to join",
+/// "called on voters to turn out". Their content is the hearer with the infinitive.
+const APPEAL: &[[&str; 4]] = &[
+    ["urge", "urges", "urged", "urging"],
+    ["ask", "asks", "asked", "asking"],
+    ["encourage", "encourages", "encouraged", "encouraging"],
+    ["implore", "implores", "implored", "imploring"],
+    ["invite", "invites", "invited", "inviting"],
+    ["press", "presses", "pressed", "pressing"],
+    ["advise", "advises", "advised", "advising"],
+    ["tell", "tells", "told", "telling"],
+    ["warn", "warns", "warned", "warning"],
+    ["remind", "reminds", "reminded", "reminding"],
+];
+
+/// Forms of "call", a cue in "called for a ceasefire" and "called on them to ...".
+pub fn is_call(word: &str) -> bool {
+    matches!(word, "call" | "calls" | "called" | "calling")
+}
+
+/// Whether `word` is a verb of intention that takes its content as an infinitive.
+pub fn takes_infinitive(word: &str) -> bool {
+    INTENT.iter().any(|forms| forms.contains(&word))
+}
+
+/// Whether `word` is a verb of appeal: its hearer and an infinitive are its content.
+pub fn is_appeal(word: &str) -> bool {
+    APPEAL.iter().any(|forms| forms.contains(&word))
+}
+
 /// Whether `word` (lower case) is a form of a speech verb.
 pub fn is_speech(word: &str) -> bool {
     SPEECH.iter().any(|forms| forms.contains(&word))
@@ -123,7 +174,13 @@ pub fn is_speech(word: &str) -> bool {
 /// Whether `word` is the bare form of a cue verb ("say", "caution", "report"), which is as
 /// often a noun or an infinitive as a finite verb.
 pub fn is_base_form(word: &str) -> bool {
-    SPEECH.iter().chain(THOUGHT).any(|forms| forms[0] == word)
+    SPEECH
+        .iter()
+        .chain(THOUGHT)
+        .chain(INTENT)
+        .chain(APPEAL)
+        .any(|forms| forms[0] == word)
+        || word == "call"
 }
 
 /// Whether `word` (lower case) is a form of a verb of belief or intention.
@@ -197,7 +254,7 @@ pub fn takes_hearer(word: &str) -> bool {
             | "promised"
             | "inform"
             | "informed"
-    )
+    ) || is_appeal(word)
 }
 
 /// Pronouns that can name a speaker, with whether they point at one person.
@@ -206,7 +263,7 @@ pub fn pronoun(word: &str) -> Option<Pronoun> {
         "he" | "she" => Some(Pronoun::Singular),
         "they" => Some(Pronoun::Plural),
         "i" | "we" | "you" | "it" => Some(Pronoun::Other),
-        "who" => Some(Pronoun::Relative),
+        "who" | "which" => Some(Pronoun::Relative),
         _ => None,
     }
 }

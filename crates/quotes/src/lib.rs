@@ -266,7 +266,16 @@ fn attribution(doc: &Doc, r: std::ops::Range<usize>, c: usize, claimed: &[bool])
     if w == "according" && doc.word(c + 1) == "to" {
         return according(doc, r, c, claimed);
     }
-    if !(cues::is_speech(w) || cues::is_thought(w)) {
+    // Verbs of intention and "call" are cues only with their own frames (checked below).
+    let intent_only = !(cues::is_speech(w) || cues::is_thought(w));
+    if intent_only && !(cues::takes_infinitive(w) || cues::is_call(w)) {
+        return None;
+    }
+    let after = doc.word(c + 1);
+    if cues::is_call(w) && !matches!(after, "for" | "on") {
+        return None;
+    }
+    if intent_only && cues::takes_infinitive(w) && after != "to" {
         return None;
     }
     // A capitalised verb inside a sentence is a name ("The Washington Post", "United States").
@@ -444,6 +453,41 @@ fn attribution(doc: &Doc, r: std::ops::Range<usize>, c: usize, claimed: &[bool])
         left?
     };
     let mut j = c + 1;
+    // "vowed to form a task force", "called for a ceasefire", "called on voters to turn out",
+    // "urged Republicans to join": the infinitive or the thing called for is the content, with
+    // the hearer it is addressed to.
+    let hearer_or_object = if cues::is_call(w) {
+        match doc.word(j) {
+            "for" => Some(j + 1),
+            _ => phrases::object(doc, j + 1, end)
+                .filter(|h| doc.word(h.end) == "to")
+                .map(|_| j + 1),
+        }
+    } else if cues::takes_infinitive(w) && doc.word(j) == "to" {
+        Some(j)
+    } else if cues::is_appeal(w) {
+        phrases::object(doc, j, end)
+            .filter(|h| doc.word(h.end) == "to" && doc.kind(h.end + 1) == Some(TokenKind::Word))
+            .map(|_| j)
+    } else {
+        None
+    };
+    if let Some(from) = hearer_or_object {
+        if end < from + 2 {
+            return None;
+        }
+        let end = next_attribution(doc, from, end).unwrap_or(end);
+        return Some(Found {
+            content: vec![from..end],
+            cue: c..c + 1,
+            speaker: Some(speaker),
+            resolved: None,
+            continues: false,
+        });
+    }
+    if intent_only {
+        return None;
+    }
     if cues::takes_hearer(w) {
         // "told reporters that ...", but not "warned the plan could fail".
         if let Some(h) = phrases::object(doc, j, end) {

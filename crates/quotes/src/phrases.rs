@@ -25,11 +25,14 @@ pub fn subject(doc: &Doc, first: usize, e: usize) -> Option<Np> {
     }
     if let Some(p) = cues::pronoun(w) {
         if p == cues::Pronoun::Relative {
-            // "Trump, who said that ...": the speaker is the phrase before the comma.
+            // "Trump, who said that ...": the speaker is the relative pronoun, which stands
+            // for the phrase before the comma (resolution follows it there); the clause
+            // starts with that phrase.
             if e >= first + 2 && doc.word(e - 1) == "," {
                 return subject(doc, first, e - 2).map(|np| Np {
+                    start: e,
+                    end: e + 1,
                     clause_start: np.clause_start,
-                    ..np
                 });
             }
             // "four in 10 who said ...": the relative pronoun stands for the speaker.

@@ -55,6 +55,13 @@ fn phrase(doc: &Doc, before: &[Found], a: usize, b: usize) -> Option<Resolved> {
     }
     let head = doc.word(b - 1);
     if b == a + 1 {
+        if cues::pronoun(head) == Some(cues::Pronoun::Relative) && a >= 2 && doc.word(a - 1) == ","
+        {
+            // "Cruz, who refused ...": the phrase before the comma.
+            let first = doc.ranges[doc.sentence[a]].start;
+            let np = crate::phrases::subject(doc, first, a - 2)?;
+            return phrase(doc, before, np.start, np.end);
+        }
         if let Some(p) = cues::pronoun(head) {
             return pronoun(doc, before, a, p);
         }

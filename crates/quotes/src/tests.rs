@@ -197,3 +197,25 @@ fn a_pronoun_subject_carries_on_past_names_in_what_was_said() {
         expect!["Cherie Blair visited the school. Later, [Tony Blair] <said> {the statement had been fair}. [Mr Blair=Tony Blair] <said>: «“That is what I say.”»"],
     );
 }
+
+#[test]
+fn intentions_appeals_and_calls_report_what_was_asked_for() {
+    check(
+        "Senator Maria Lopez vowed to block the bill. The mayor urged residents to stay indoors. \
+         Union leaders called for a general strike on Friday. Lopez declined to comment.",
+        expect!["[Senator Maria Lopez] <vowed> {to block the bill}. [The mayor=?] <urged> {residents to stay indoors}. [Union leaders] <called> for {a general strike on Friday}. [Lopez=Maria Lopez] <declined> {to comment}."],
+    );
+    // Not cues: a plan as a noun, "call" without "for" or "on", an intention verb without "to".
+    check(
+        "The plan to build a dam was shelved. She called the hearing a sham. They want more money.",
+        expect!["The plan to build a dam was shelved. She called the hearing a sham. They want more money."],
+    );
+}
+
+#[test]
+fn a_relative_pronoun_speaks_for_the_name_before_it() {
+    check(
+        "The vote is risky for Ted Cruz, who pointedly refused to endorse the nominee in July.",
+        expect!["The vote is risky for Ted Cruz, [who=Ted Cruz] pointedly <refused> {to endorse the nominee in July}."],
+    );
+}
