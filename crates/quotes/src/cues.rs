@@ -151,6 +151,64 @@ const APPEAL: &[[&str; 4]] = &[
     ["remind", "reminds", "reminded", "reminding"],
 ];
 
+/// Verbs of stance and citation whose object is what is held or said: "cited the poll",
+/// "endorsed Clinton", "rejected that argument". Cues only with an object after them.
+const STANCE: &[[&str; 4]] = &[
+    ["cite", "cites", "cited", "citing"],
+    ["support", "supports", "supported", "supporting"],
+    ["endorse", "endorses", "endorsed", "endorsing"],
+    ["oppose", "opposes", "opposed", "opposing"],
+    ["reject", "rejects", "rejected", "rejecting"],
+    ["criticize", "criticizes", "criticized", "criticizing"],
+    ["criticise", "criticises", "criticised", "criticising"],
+    ["praise", "praises", "praised", "praising"],
+    ["condemn", "condemns", "condemned", "condemning"],
+    ["denounce", "denounces", "denounced", "denouncing"],
+    ["blame", "blames", "blamed", "blaming"],
+    ["question", "questions", "questioned", "questioning"],
+    ["defend", "defends", "defended", "defending"],
+    ["welcome", "welcomes", "welcomed", "welcoming"],
+    ["dismiss", "dismisses", "dismissed", "dismissing"],
+    ["applaud", "applauds", "applauded", "applauding"],
+    ["accuse", "accuses", "accused", "accusing"],
+    ["recommend", "recommends", "recommended", "recommending"],
+    ["advocate", "advocates", "advocated", "advocating"],
+    ["announce", "announces", "announced", "announcing"],
+    ["propose", "proposes", "proposed", "proposing"],
+    ["demand", "demands", "demanded", "demanding"],
+    ["describe", "describes", "described", "describing"],
+    ["promise", "promises", "promised", "promising"],
+];
+
+/// Whether `word` is a verb of stance or citation that takes its content as an object.
+pub fn takes_object(word: &str) -> bool {
+    STANCE.iter().any(|forms| forms.contains(&word))
+}
+
+/// Verbs of talking that are cues only with their topic: "spoke about her ties to the church".
+pub fn is_talk(word: &str) -> bool {
+    matches!(
+        word,
+        "speak"
+            | "speaks"
+            | "spoke"
+            | "speaking"
+            | "talk"
+            | "talks"
+            | "talked"
+            | "talking"
+            | "rail"
+            | "rails"
+            | "railed"
+            | "railing"
+    )
+}
+
+/// Prepositions that introduce what was said or thought about: "warned against", "spoke of".
+pub fn is_topic_preposition(word: &str) -> bool {
+    matches!(word, "about" | "of" | "on" | "against" | "over")
+}
+
 /// Forms of "call", a cue in "called for a ceasefire" and "called on them to ...".
 pub fn is_call(word: &str) -> bool {
     matches!(word, "call" | "calls" | "called" | "calling")
@@ -179,6 +237,7 @@ pub fn is_base_form(word: &str) -> bool {
         .chain(THOUGHT)
         .chain(INTENT)
         .chain(APPEAL)
+        .chain(STANCE)
         .any(|forms| forms[0] == word)
         || word == "call"
 }

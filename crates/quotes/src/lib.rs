@@ -268,14 +268,28 @@ fn attribution(doc: &Doc, r: std::ops::Range<usize>, c: usize, claimed: &[bool])
     }
     // Verbs of intention and "call" are cues only with their own frames (checked below).
     let intent_only = !(cues::is_speech(w) || cues::is_thought(w));
-    if intent_only && !(cues::takes_infinitive(w) || cues::is_call(w)) {
+    let stance = cues::takes_object(w);
+    let after = doc.word(c + 1);
+    let talk = cues::is_talk(w) && cues::is_topic_preposition(after);
+    if intent_only && !(cues::takes_infinitive(w) || cues::is_call(w) || stance || talk) {
         return None;
     }
-    let after = doc.word(c + 1);
     if cues::is_call(w) && !matches!(after, "for" | "on") {
         return None;
     }
-    if intent_only && cues::takes_infinitive(w) && after != "to" {
+    if intent_only && !stance && cues::takes_infinitive(w) && after != "to" {
+        return None;
+    }
+    // "was criticized for", "is supported by": a passive names no speaker before it.
+    if stance
+        && intent_only
+        && !w.ends_with("ing")
+        && c > r.start
+        && matches!(
+            doc.word(c - 1),
+            "was" | "were" | "is" | "are" | "be" | "been" | "being" | "get" | "got"
+        )
+    {
         return None;
     }
     // A capitalised verb inside a sentence is a name ("The Washington Post", "United States").
@@ -452,6 +466,19 @@ fn attribution(doc: &Doc, r: std::ops::Range<usize>, c: usize, claimed: &[bool])
     } else {
         left?
     };
+    // "international doubts over", "a draft proposing ...": a form in -s after a bare word
+    // may be a plural noun, and a participle with no comma before it describes a noun. Neither
+    // is a cue of the looser frames (objects and topics) below.
+    let noun_like = (w.ends_with('s') && {
+        let head = doc.word(speaker.end - 1);
+        doc.entity[speaker.end - 1].is_none()
+            && cues::pronoun(head).is_none()
+            && !cues::is_determiner(doc.word(speaker.start))
+    }) || (w.ends_with("ing")
+        && !matches!(
+            doc.word(c - 1),
+            "," | "is" | "are" | "was" | "were" | "been" | "be" | "by" | "of"
+        ));
     let mut j = c + 1;
     // "vowed to form a task force", "called for a ceasefire", "called on voters to turn out",
     // "urged Republicans to join": the infinitive or the thing called for is the content, with
@@ -485,7 +512,7 @@ fn attribution(doc: &Doc, r: std::ops::Range<usize>, c: usize, claimed: &[bool])
             continues: false,
         });
     }
-    if intent_only {
+    if intent_only && !stance && !talk {
         return None;
     }
     if cues::takes_hearer(w) {
@@ -505,10 +532,13 @@ fn attribution(doc: &Doc, r: std::ops::Range<usize>, c: usize, claimed: &[bool])
         j += 1;
     }
     // "said on Tuesday that ...": the content starts at a nearby "that".
-    if let Some(t) = (j..(j + 6).min(end)).find(|&t| doc.word(t) == "that") {
+    if let Some(t) = (j..(j + 12).min(end)).find(|&t| doc.word(t) == "that") {
+        // "says at a campaign stop in Toledo, Ohio, that": commas inside a setting too.
         let words = (j..t).all(|k| {
-            doc.kind(k) == Some(TokenKind::Word) || doc.kind(k) == Some(TokenKind::Number)
-        });
+            doc.kind(k) == Some(TokenKind::Word)
+                || doc.kind(k) == Some(TokenKind::Number)
+                || (doc.word(k) == "," && k > j)
+        }) && (t <= j + 6 || matches!(doc.word(j), "in" | "on" | "at" | "during"));
         // Only over a time or a setting: "said on Tuesday that", "said in a statement that".
         let adverbial = (j..t).any(|k| {
             phrases::is_time_word(doc.word(k))
@@ -528,7 +558,50 @@ fn attribution(doc: &Doc, r: std::ops::Range<usize>, c: usize, claimed: &[bool])
     }
     let framed = doc.word(j) == "that" || (j < end && doc.opens(j)) || colon;
     if !framed && !cues::takes_bare_clause(w) {
-        return None;
+        // "cited the poll", "endorsed Clinton in the race": the object is the content.
+        // "warned against hackers", "spoke of the legacy of racism": the topic is the content,
+        // unless the phrase is a time or a setting ("said on Tuesday", "spoke on television").
+        if cues::is_topic_preposition(doc.word(j)) && j + 1 < end && !noun_like {
+            let k = j + 1 + usize::from(is_article(doc.word(j + 1)));
+            let setting = phrases::is_time_word(doc.word(k))
+                || model::calendar::weekday_number(doc.word(k)).is_some()
+                || model::calendar::month_number(doc.word(k)).is_some()
+                || doc.kind(k) == Some(TokenKind::Number)
+                || doc.entity[k]
+                    .is_some_and(|e| doc.layers.entities[e].kind == nlp::EntityKind::Location);
+            if !setting && doc.kind(j + 1) == Some(TokenKind::Word) {
+                let end = next_attribution(doc, j + 1, end).unwrap_or(end);
+                return Some(Found {
+                    content: vec![j + 1..end],
+                    cue: c..c + 1,
+                    speaker: Some(speaker),
+                    resolved: None,
+                    continues: false,
+                });
+            }
+        }
+        // "Voters who oppose it stayed home": in a restrictive relative clause the object
+        // ends where the sentence's own verb begins, which we cannot see; leave it.
+        let restrictive = e > first + 1
+            && matches!(doc.word(e - 1), "who" | "which" | "that")
+            && doc.word(e - 2) != ",";
+        let object = stance
+            && !restrictive
+            && !noun_like
+            && doc.kind(j) == Some(TokenKind::Word)
+            && starts_content(doc, j)
+            && !matches!(doc.word(j), "by" | "himself" | "herself" | "themselves");
+        if !object || end < j + 1 {
+            return None;
+        }
+        let end = next_attribution(doc, j, end).unwrap_or(end);
+        return Some(Found {
+            content: vec![j..end],
+            cue: c..c + 1,
+            speaker: Some(speaker),
+            resolved: None,
+            continues: false,
+        });
     }
     if j >= end && (doc.word(j) == ":" || colon) {
         // "He told reporters:" followed by the quote in the next sentence or paragraph.
@@ -621,10 +694,11 @@ fn adjunct_tail(doc: &Doc, c: usize, end: usize) -> bool {
 /// A tail with no quote, no "that" and no other cue in it.
 fn plain_tail(doc: &Doc, c: usize, end: usize) -> bool {
     (c + 1..end).all(|k| {
+        // "the continued questions": a participle after a determiner is an adjective.
+        let adjective = cues::is_determiner(doc.word(k - 1));
         doc.region[k].is_none()
             && doc.word(k) != "that"
-            && !cues::is_speech(doc.word(k))
-            && !cues::is_thought(doc.word(k))
+            && (adjective || !(cues::is_speech(doc.word(k)) || cues::is_thought(doc.word(k))))
     })
 }
 
@@ -790,6 +864,10 @@ fn sentence_subject(doc: &Doc, first: usize, c: usize) -> Option<Np> {
         end,
         clause_start: k,
     })
+}
+
+fn is_article(w: &str) -> bool {
+    matches!(w, "the" | "a" | "an" | "this" | "last" | "next")
 }
 
 /// Whether token `j` can begin reported content (not a preposition or a bare object).

@@ -23,6 +23,13 @@ pub fn subject(doc: &Doc, first: usize, e: usize) -> Option<Np> {
     if w == "," {
         return appositive(doc, first, e);
     }
+    // "Rep. Stephen Lynch (D-Mass.) said": the speaker is before the brackets.
+    if w == ")" {
+        let open = (e.saturating_sub(8).max(first)..e).rfind(|&k| doc.word(k) == "(")?;
+        return (open > first)
+            .then(|| subject(doc, first, open - 1))
+            .flatten();
+    }
     if let Some(p) = cues::pronoun(w) {
         if p == cues::Pronoun::Relative {
             // "Trump, who said that ...": the speaker is the relative pronoun, which stands
@@ -53,18 +60,43 @@ pub fn subject(doc: &Doc, first: usize, e: usize) -> Option<Np> {
 
 /// "Name, role or relative clause, said": the name before the first comma is the speaker.
 fn appositive(doc: &Doc, first: usize, comma: usize) -> Option<Np> {
-    let lo = first.max(comma.saturating_sub(14));
+    let lo = first.max(comma.saturating_sub(24));
     let open = (lo..comma).rev().find(|&k| doc.word(k) == ",")?;
     let inner = open + 1..comma;
+    // "the agency that oversees the program": a relative clause inside a noun phrase.
+    let relative = |k: usize| {
+        doc.word(k) == "that" && k > inner.start && cues::is_determiner(doc.word(inner.start))
+    };
+    // "..., and the meeting went on, said": a clause between the commas is no apposition.
+    let clause = matches!(
+        doc.word(inner.start),
+        "and" | "but" | "or" | "as" | "while" | "when" | "because" | "after" | "before" | "if"
+    );
     if inner.is_empty()
+        || clause
         || inner.clone().any(|k| {
-            doc.region[k].is_some() || cues::is_speech(doc.word(k)) || doc.word(k) == "that"
+            doc.region[k].is_some()
+                || cues::is_speech(doc.word(k))
+                || (doc.word(k) == "that" && !relative(k))
         })
     {
         return None;
     }
     if open == first {
         return None;
+    }
+    // "The state's campaign chairman, Phil Lovas, said": a person's name between the commas,
+    // after a role, is the speaker.
+    let person = |k: usize| {
+        doc.entity[k].is_some_and(|x| doc.layers.entities[x].kind == nlp::EntityKind::Person)
+    };
+    if inner.clone().all(|k| person(k) || doc.word(k) == ".") && doc.entity[open - 1].is_none() {
+        let role = nominal_left(doc, first, open - 1);
+        return Some(Np {
+            start: inner.start,
+            end: inner.end,
+            clause_start: role.map_or(inner.start, |np| np.start),
+        });
     }
     let np = nominal_left(doc, first, open - 1)?;
     // The name must be a name: "Peskov, the Kremlin spokesman," but not "In Ohio, on Tuesday,".
@@ -148,7 +180,13 @@ fn nominal_left(doc: &Doc, first: usize, e: usize) -> Option<Np> {
     }
     // A phrase after a preposition is its object, not a speaker: "in the past said" is the
     // tail of another clause. Neither is a time or a gerund: "last week", "Speaking".
-    if start > first && is_preposition(doc.word(start - 1)) {
+    // "comes after Ukraine announced": a word that also opens clauses starts one here.
+    let opens_clause = start > first
+        && matches!(
+            doc.word(start - 1),
+            "after" | "before" | "since" | "until" | "as" | "because" | "while" | "when" | "if"
+        );
+    if start > first && is_preposition(doc.word(start - 1)) && !opens_clause {
         // "officials in the White House said": the phrase modifies a noun before it.
         let head = start.checked_sub(2).filter(|&k| k >= first)?;
         let outer = nominal_left(doc, first, head)?;

@@ -219,3 +219,34 @@ fn a_relative_pronoun_speaks_for_the_name_before_it() {
         expect!["The vote is risky for Ted Cruz, [who=Ted Cruz] pointedly <refused> {to endorse the nominee in July}."],
     );
 }
+
+#[test]
+fn stances_topics_and_longer_subjects() {
+    check(
+        "The governor endorsed Clinton in the race. Sanders spoke about his ties to the unions. \
+         The city's campaign chairman, Phil Lovas, said he had not seen it. \
+         Rep. Anna Berg (D-Ohio) said the law was clear. \
+         Lopez says at a campaign stop in Toledo, Ohio, that taxes will fall.",
+        expect!["[The governor=?] <endorsed> {Clinton in the race}. [Sanders=?] <spoke> about {his ties to the unions}. The city's campaign chairman, [Phil Lovas], <said> {he had not seen it}. [Rep. Anna Berg] (D-Ohio) <said> {the law was clear}. [Lopez] <says> at a campaign stop in Toledo, Ohio, {that taxes will fall}."],
+    );
+    // A participle after a determiner is no second cue, and a clause between commas is no
+    // apposition: the speaker stays the phrase after the verb.
+    check(
+        "The plan is an insult to voters, top lawmakers said Friday, as they rejected the continued delays. \
+         The talks did not go well, and the meeting ended early, said one source in the room.",
+        expect!["{The plan is an insult to voters}, [top lawmakers=?] <said> Friday, as [they=?] <rejected> {the continued delays}. {The talks did not go well, and the meeting ended early}, <said> [one source=?] in the room."],
+    );
+    // Not stances: a passive, and a verb with no object after it.
+    check(
+        "The plan was criticized by experts. Voters who oppose it stayed home.",
+        expect!["The plan was criticized by experts. Voters who oppose it stayed home."],
+    );
+}
+
+#[test]
+fn a_subordinate_clause_has_its_own_speaker() {
+    check(
+        "The development comes after Ukraine announced it had reached a deal with the White House.",
+        expect!["The development comes after [Ukraine] <announced> {it had reached a deal with the White House}."],
+    );
+}
