@@ -287,6 +287,37 @@ pub fn takes_bare_clause(word: &str) -> bool {
         .any(|forms| LEMMAS.contains(&forms[0]) && forms.contains(&word))
 }
 
+/// Nouns for documents and measurements, which "show" and "find" things in a bare clause:
+/// "polls show Clinton leading", "the study found most voters undecided".
+pub fn is_document(word: &str) -> bool {
+    matches!(
+        word,
+        "poll"
+            | "polls"
+            | "survey"
+            | "surveys"
+            | "study"
+            | "studies"
+            | "data"
+            | "report"
+            | "reports"
+            | "records"
+            | "figures"
+            | "documents"
+            | "analysis"
+            | "research"
+            | "numbers"
+            | "results"
+            | "video"
+            | "footage"
+            | "statistics"
+            | "estimates"
+            | "review"
+            | "audit"
+            | "investigation"
+    )
+}
+
 /// Verbs whose first object is the hearer, not the content: "told reporters that ...".
 pub fn takes_hearer(word: &str) -> bool {
     matches!(

@@ -274,7 +274,7 @@ fn attribution(doc: &Doc, r: std::ops::Range<usize>, c: usize, claimed: &[bool])
     if intent_only && !(cues::takes_infinitive(w) || cues::is_call(w) || stance || talk) {
         return None;
     }
-    if cues::is_call(w) && !matches!(after, "for" | "on") {
+    if cues::is_call(w) && !matches!(after, "for" | "on") && names_as(doc, c, r.end).is_none() {
         return None;
     }
     if intent_only && !stance && cues::takes_infinitive(w) && after != "to" {
@@ -486,9 +486,11 @@ fn attribution(doc: &Doc, r: std::ops::Range<usize>, c: usize, claimed: &[bool])
     let hearer_or_object = if cues::is_call(w) {
         match doc.word(j) {
             "for" => Some(j + 1),
-            _ => phrases::object(doc, j + 1, end)
+            "on" => phrases::object(doc, j + 1, end)
                 .filter(|h| doc.word(h.end) == "to")
                 .map(|_| j + 1),
+            // "called the charges unsubstantiated": what it was called, and what.
+            _ => names_as(doc, c, end).map(|_| j),
         }
     } else if cues::takes_infinitive(w) && doc.word(j) == "to" {
         Some(j)
@@ -552,12 +554,23 @@ fn attribution(doc: &Doc, r: std::ops::Range<usize>, c: usize, claimed: &[bool])
             j = t;
         }
     }
+    // "pointed out that", "spelled out:": a particle before the frame.
+    if matches!(doc.word(j), "out" | "up")
+        && (doc.word(j + 1) == "that" || doc.word(j + 1) == ":" || doc.opens(j + 1))
+    {
+        j += 1;
+    }
     let colon = matches!(doc.word(j), ":" | ",");
     if colon {
         j += 1;
     }
     let framed = doc.word(j) == "that" || (j < end && doc.opens(j)) || colon;
-    if !framed && !cues::takes_bare_clause(w) {
+    // "Polls show Clinton leading": documents show and find in bare clauses.
+    let document = matches!(
+        w,
+        "show" | "shows" | "showed" | "shown" | "find" | "finds" | "found"
+    ) && cues::is_document(doc.word(speaker.end - 1));
+    if !framed && !cues::takes_bare_clause(w) && !document {
         // "cited the poll", "endorsed Clinton in the race": the object is the content.
         // "warned against hackers", "spoke of the legacy of racism": the topic is the content,
         // unless the phrase is a time or a setting ("said on Tuesday", "spoke on television").
@@ -630,6 +643,25 @@ fn attribution(doc: &Doc, r: std::ops::Range<usize>, c: usize, claimed: &[bool])
         resolved: None,
         continues: false,
     })
+}
+
+/// "called the charges unsubstantiated", "called him “a liar”": an object after "call" with
+/// what it was called after it. Returns where that second part starts.
+fn names_as(doc: &Doc, c: usize, end: usize) -> Option<usize> {
+    let np = phrases::object(doc, c + 1, end)?;
+    let k = np.end;
+    if k >= end {
+        return None;
+    }
+    let w = doc.word(k);
+    let word = doc.kind(k) == Some(TokenKind::Word)
+        && (matches!(w, "a" | "an") || !nlp::is_function_word(w))
+        && !cues::is_between(w)
+        && !matches!(
+            w,
+            "off" | "up" | "back" | "out" | "down" | "over" | "into" | "to"
+        );
+    (word || doc.opens(k)).then_some(k)
 }
 
 /// Whether most words of the sentence are capitalised, as in a headline.

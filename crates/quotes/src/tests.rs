@@ -208,7 +208,7 @@ fn intentions_appeals_and_calls_report_what_was_asked_for() {
     // Not cues: a plan as a noun, "call" without "for" or "on", an intention verb without "to".
     check(
         "The plan to build a dam was shelved. She called the hearing a sham. They want more money.",
-        expect!["The plan to build a dam was shelved. She called the hearing a sham. They want more money."],
+        expect!["The plan to build a dam was shelved. [She=?] <called> {the hearing a sham}. They want more money."],
     );
 }
 
@@ -248,5 +248,14 @@ fn a_subordinate_clause_has_its_own_speaker() {
     check(
         "The development comes after Ukraine announced it had reached a deal with the White House.",
         expect!["The development comes after [Ukraine] <announced> {it had reached a deal with the White House}."],
+    );
+}
+
+#[test]
+fn names_called_documents_that_show_and_particles() {
+    check(
+        "The senator called him a liar. New polls show Clinton leading in Ohio. \
+         Lopez pointed out that the fund was empty. The neighbours called the police.",
+        expect!["[The senator=?] <called> {him a liar}. [New polls=?] <show> {Clinton leading in Ohio}. [Lopez] <pointed> out {that the fund was empty}. The neighbours called the police."],
     );
 }
