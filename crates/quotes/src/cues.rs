@@ -97,6 +97,10 @@ const SPEECH: &[[&str; 4]] = &[
     ["plead", "pleads", "pleaded", "pleading"],
     ["inquire", "inquires", "inquired", "inquiring"],
     ["answer", "answers", "answered", "answering"],
+    ["clarify", "clarifies", "clarified", "clarifying"],
+    ["underline", "underlines", "underlined", "underlining"],
+    ["signal", "signals", "signalled", "signalling"],
+    ["hint", "hints", "hinted", "hinting"],
 ];
 
 /// Verbs of belief, knowledge and intention: "she believes that ...", "they fear ...".
@@ -207,6 +211,11 @@ pub fn is_talk(word: &str) -> bool {
 /// Prepositions that introduce what was said or thought about: "warned against", "spoke of".
 pub fn is_topic_preposition(word: &str) -> bool {
     matches!(word, "about" | "of" | "on" | "against" | "over")
+}
+
+/// Forms of "express", a cue with the attitude it names: "expressed hope that ...".
+pub fn is_express(word: &str) -> bool {
+    matches!(word, "express" | "expresses" | "expressed" | "expressing")
 }
 
 /// Forms of "call", a cue in "called for a ceasefire" and "called on them to ...".

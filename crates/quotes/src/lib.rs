@@ -271,7 +271,15 @@ fn attribution(doc: &Doc, r: std::ops::Range<usize>, c: usize, claimed: &[bool])
     let stance = cues::takes_object(w);
     let after = doc.word(c + 1);
     let talk = cues::is_talk(w) && cues::is_topic_preposition(after);
-    if intent_only && !(cues::takes_infinitive(w) || cues::is_call(w) || stance || talk) {
+    // "expressed hope that", "expressed concern about": the attitude, then its content.
+    let express = cues::is_express(w)
+        && doc.kind(c + 1) == Some(TokenKind::Word)
+        && matches!(
+            doc.word(c + 2),
+            "that" | "to" | "about" | "over" | "for" | "at"
+        );
+    if intent_only && !(cues::takes_infinitive(w) || cues::is_call(w) || stance || talk || express)
+    {
         return None;
     }
     if cues::is_call(w) && !matches!(after, "for" | "on") && names_as(doc, c, r.end).is_none() {
@@ -483,7 +491,13 @@ fn attribution(doc: &Doc, r: std::ops::Range<usize>, c: usize, claimed: &[bool])
     // "vowed to form a task force", "called for a ceasefire", "called on voters to turn out",
     // "urged Republicans to join": the infinitive or the thing called for is the content, with
     // the hearer it is addressed to.
-    let hearer_or_object = if cues::is_call(w) {
+    let hearer_or_object = if express {
+        Some(if doc.word(c + 2) == "to" {
+            c + 2
+        } else {
+            c + 3
+        })
+    } else if cues::is_call(w) {
         match doc.word(j) {
             "for" => Some(j + 1),
             "on" => phrases::object(doc, j + 1, end)
@@ -514,7 +528,7 @@ fn attribution(doc: &Doc, r: std::ops::Range<usize>, c: usize, claimed: &[bool])
             continues: false,
         });
     }
-    if intent_only && !stance && !talk {
+    if intent_only && !stance && !talk && !express {
         return None;
     }
     if cues::takes_hearer(w) {
@@ -552,6 +566,25 @@ fn attribution(doc: &Doc, r: std::ops::Range<usize>, c: usize, claimed: &[bool])
         );
         if words && (t == j || adverbial) {
             j = t;
+        }
+    }
+    // "said on Tuesday he was ready", "said last week the talks": a time before a bare clause.
+    if cues::takes_bare_clause(w) {
+        let mut k = j;
+        if matches!(doc.word(k), "on" | "last" | "this" | "late" | "early") {
+            k += 1;
+        }
+        let time = |k: usize| {
+            phrases::is_time_word(doc.word(k))
+                || model::calendar::weekday_number(doc.word(k)).is_some()
+        };
+        if time(k) {
+            while k < end && (time(k) || matches!(doc.word(k), "night" | "morning" | "evening")) {
+                k += 1;
+            }
+            if k + 1 < end && !matches!(doc.word(k), "," | "." | "that") && starts_content(doc, k) {
+                j = k;
+            }
         }
     }
     // "pointed out that", "spelled out:": a particle before the frame.

@@ -190,7 +190,7 @@ fn a_pronoun_subject_carries_on_past_names_in_what_was_said() {
     // what he said; "Mr Blair" after "Tony Blair" is not "Cherie Blair" named first.
     check(
         "Attorney General Peter Gold said on Monday the answer was drafted. He said the answer had been prepared with Solicitor General Anna Harm. He suggested the claim was a mistake.",
-        expect!["Attorney General Peter Gold said on Monday the answer was drafted. [He=Peter Gold] <said> {the answer had been prepared with Solicitor General Anna Harm}. [He=Peter Gold] <suggested> {the claim was a mistake}."],
+        expect!["[Attorney General Peter Gold] <said> on Monday {the answer was drafted}. [He=Peter Gold] <said> {the answer had been prepared with Solicitor General Anna Harm}. [He=Peter Gold] <suggested> {the claim was a mistake}."],
     );
     check(
         "Cherie Blair visited the school. Later, Tony Blair said the statement had been fair. Mr Blair said: “That is what I say.”",
@@ -257,5 +257,14 @@ fn names_called_documents_that_show_and_particles() {
         "The senator called him a liar. New polls show Clinton leading in Ohio. \
          Lopez pointed out that the fund was empty. The neighbours called the police.",
         expect!["[The senator=?] <called> {him a liar}. [New polls=?] <show> {Clinton leading in Ohio}. [Lopez] <pointed> out {that the fund was empty}. The neighbours called the police."],
+    );
+}
+
+#[test]
+fn a_time_after_the_verb_an_expressed_attitude_and_a_clarification() {
+    check(
+        "Zelensky said on Tuesday he was prepared to meet. Lopez expressed hope that the talks \
+         would resume. The minister clarified that the plan was “authored by the government”.",
+        expect!["[Zelensky] <said> on Tuesday {he was prepared to meet}. [Lopez] <expressed> hope that {the talks would resume}. [The minister=?] <clarified> {that the plan was “authored by the government”}."],
     );
 }
