@@ -644,6 +644,7 @@ fn reference_reports_group_remarks_worded_differently() {
     expect_test::expect![[r#"
         Donald Trump
         000: "provided that an agreement to end the war has been reached or is in its final stages."
+        001: to meet “soon” with Putin and Ukrainian President Volodymyr Zelensky
         001: “but ONLY when the deal to end this War is FINAL or, in its final stages.”
         004: that he expected to meet Zelensky and Putin “soon, but ONLY when the deal to end this War is FINAL or, in its final stages”
         flags: ["worded differently inside quotation marks by different outlets"]

@@ -519,7 +519,7 @@ fn attribution(doc: &Doc, r: std::ops::Range<usize>, c: usize, claimed: &[bool])
         if end < from + 2 {
             return None;
         }
-        let end = next_attribution(doc, from, end).unwrap_or(end);
+        let end = loose_end(doc, from, end);
         return Some(Found {
             content: vec![from..end],
             cue: c..c + 1,
@@ -616,7 +616,7 @@ fn attribution(doc: &Doc, r: std::ops::Range<usize>, c: usize, claimed: &[bool])
                 || doc.entity[k]
                     .is_some_and(|e| doc.layers.entities[e].kind == nlp::EntityKind::Location);
             if !setting && doc.kind(j + 1) == Some(TokenKind::Word) {
-                let end = next_attribution(doc, j + 1, end).unwrap_or(end);
+                let end = loose_end(doc, j + 1, end);
                 return Some(Found {
                     content: vec![j + 1..end],
                     cue: c..c + 1,
@@ -640,7 +640,7 @@ fn attribution(doc: &Doc, r: std::ops::Range<usize>, c: usize, claimed: &[bool])
         if !object || end < j + 1 {
             return None;
         }
-        let end = next_attribution(doc, j, end).unwrap_or(end);
+        let end = loose_end(doc, j, end);
         return Some(Found {
             content: vec![j..end],
             cue: c..c + 1,
@@ -809,6 +809,16 @@ fn next_attribution(doc: &Doc, j: usize, end: usize) -> Option<usize> {
         }
     }
     None
+}
+
+/// Where the content of a loose frame (an object, a topic, an infinitive) ends: at the next
+/// attribution, or before a quotation that follows a comma, which is a quote of its own:
+/// "expressed hope to meet soon, “but only when the deal is final.”"
+fn loose_end(doc: &Doc, from: usize, end: usize) -> usize {
+    let end = next_attribution(doc, from, end).unwrap_or(end);
+    (from + 1..end)
+        .find(|&k| doc.word(k) == "," && k + 1 < end && doc.opens(k + 1))
+        .unwrap_or(end)
 }
 
 /// Whether the words after "…, he said," go on with the content rather than a new clause.
