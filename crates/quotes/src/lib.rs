@@ -361,8 +361,19 @@ fn attribution(doc: &Doc, r: std::ops::Range<usize>, c: usize, claimed: &[bool])
             );
         let plural = left.is_some_and(|np| {
             let head = doc.word(np.end - 1);
+            let plural_noun = |w: &str| w.ends_with('s') && !w.ends_with("ss") && w.len() > 3;
+            // "Mr. Grassley and Mr. Leahy say", "supporters in Congress say": two people
+            // joined, or a plural noun before the phrase that modifies it.
+            let modified = (np.start..np.end)
+                .find(|&k| matches!(doc.word(k), "in" | "of" | "at" | "from" | "for" | "around"))
+                .is_some_and(|k| k > np.start && plural_noun(doc.word(k - 1)));
             matches!(head, "i" | "we" | "you" | "they" | "who")
-                || (head.ends_with('s') && !head.ends_with("ss"))
+                || plural_noun(head)
+                || (np.start..np.end).any(|k| doc.word(k) == "and")
+                || (np.start >= 2
+                    && doc.word(np.start - 1) == "and"
+                    && doc.entity[np.start - 2].is_some())
+                || modified
         });
         if !(aux || plural) {
             return None;
@@ -682,9 +693,16 @@ fn attribution(doc: &Doc, r: std::ops::Range<usize>, c: usize, claimed: &[bool])
 /// what it was called after it. Returns where that second part starts.
 fn names_as(doc: &Doc, c: usize, end: usize) -> Option<usize> {
     let np = phrases::object(doc, c + 1, end)?;
-    let k = np.end;
+    let mut k = np.end;
     if k >= end {
-        return None;
+        // The object ran to the end: "called the charges unsubstantiated" as one phrase. What
+        // it was called starts at an article or a quotation inside it, or is its last word.
+        k = (np.start + 1..end)
+            .find(|&i| matches!(doc.word(i), "a" | "an") || doc.opens(i))
+            .unwrap_or(end - 1);
+        if k <= np.start + 1 {
+            return None;
+        }
     }
     let w = doc.word(k);
     let word = doc.kind(k) == Some(TokenKind::Word)
@@ -772,7 +790,9 @@ fn plain_tail(doc: &Doc, c: usize, end: usize) -> bool {
 fn next_attribution(doc: &Doc, j: usize, end: usize) -> Option<usize> {
     for k in j + 2..end {
         let w = doc.word(k);
-        if doc.region[k].is_some() || !(cues::is_speech(w) || cues::is_thought(w)) {
+        if doc.region[k].is_some()
+            || !(cues::is_speech(w) || cues::is_thought(w) || cues::is_call(w))
+        {
             continue;
         }
         let e = before_verb(doc, j, k);

@@ -268,3 +268,13 @@ fn a_time_after_the_verb_an_expressed_attitude_and_a_clarification() {
         expect!["[Zelensky] <said> on Tuesday {he was prepared to meet}. [Lopez] <expressed> hope that {the talks would resume}. [The minister=?] <clarified> {that the plan was “authored by the government”}."],
     );
 }
+
+#[test]
+fn a_second_cue_after_and_and_plural_subjects_of_a_bare_verb() {
+    check(
+        "Rendell said he had battled pneumonia and called it a common ailment during campaigns. \
+         The union called Clinton a “champion” for its members. Supporters in Congress say the \
+         program has brought billions of dollars.",
+        expect!["[[Rendell]] <said> {he had battled pneumonia} and <called> {it a common ailment during campaigns}. [The union=?] <called> {Clinton a “champion” for its members}. [Supporters in Congress] <say> {the program has brought billions of dollars}."],
+    );
+}
