@@ -511,6 +511,7 @@ fn reference_reports_quote_their_speakers_and_count_their_figures() {
     expect_test::expect![[r#"
         000 quote Donald Trump: "provided that an agreement to end the war has b
         000 quote Volodymyr Zelensky: "This framework is on the table, and we are prep
+        000 quote Dmitry Peskov: "It's too early to say."
         000 quote Donald Trump: "For me, the deadline is when everything is over
         000 quote Donald Trump: "That's just a roadmap, a concept,"
         000 number exact 19.0 points - -

@@ -394,8 +394,24 @@ fn attribution(doc: &Doc, r: std::ops::Range<usize>, c: usize, claimed: &[bool])
                 || doc.is_separator(np.end)
                 || (!w.ends_with("ing") && adjunct_tail(doc, np.end - 1, end))
         });
+    // "“Look, it's a phony system,” Trump told Bill O'Reilly this week": the hearer is not
+    // the tail's content.
+    let tail_from = if cues::takes_hearer(w) {
+        phrases::object(doc, c + 1, end).map_or(c, |h| h.end - 1)
+    } else {
+        c
+    };
+    let short_tail = tail_from + 1 >= end || takes_short_tail(doc, tail_from, end);
+    // "Asked about it, O'Neill said, “Not going into that.”": a quotation after the verb is
+    // the content, not the words before it (unless they are a quotation too).
+    let quote_follows = matches!(after, "," | ":") && doc.opens(c + 2);
+    let quote_before = clause_start > first + 1 && doc.closes(clause_start - 1)
+        || (clause_start > first + 2 && doc.closes(clause_start - 2));
+    let speaker_before = left.is_some() || inverted;
     if before_sep
-        && (after_is_empty || inverted || (left.is_some() && takes_short_tail(doc, c, end)))
+        && speaker_before
+        && (!quote_follows || quote_before)
+        && (after_is_empty || inverted || (left.is_some() && short_tail))
     {
         let speaker = left.or(if inverted { right } else { None })?;
         let sep = clause_start - 1;
@@ -777,8 +793,9 @@ fn adjunct_tail(doc: &Doc, c: usize, end: usize) -> bool {
 /// A tail with no quote, no "that" and no other cue in it.
 fn plain_tail(doc: &Doc, c: usize, end: usize) -> bool {
     (c + 1..end).all(|k| {
-        // "the continued questions": a participle after a determiner is an adjective.
-        let adjective = cues::is_determiner(doc.word(k - 1));
+        // "the continued questions": a participle after a determiner is an adjective; "failed
+        // to show up": an infinitive is no cue of its own either.
+        let adjective = cues::is_determiner(doc.word(k - 1)) || doc.word(k - 1) == "to";
         doc.region[k].is_none()
             && doc.word(k) != "that"
             && (adjective || !(cues::is_speech(doc.word(k)) || cues::is_thought(doc.word(k))))

@@ -278,3 +278,20 @@ fn a_second_cue_after_and_and_plural_subjects_of_a_bare_verb() {
         expect!["[[Rendell]] <said> {he had battled pneumonia} and <called> {it a common ailment during campaigns}. [The union=?] <called> {Clinton a “champion” for its members}. [Supporters in Congress] <say> {the program has brought billions of dollars}."],
     );
 }
+
+#[test]
+fn postposed_speakers_with_brackets_hearers_and_tails_and_quotes_after_the_verb() {
+    check(
+        "“It’s a dog whistle to all Americans,” Rep. Gwen Moore (D-Wis.) said Friday. “If indeed he is not intelligent, we lose.”\n\n\"Subpoenas are not optional,\" panel Chairman Rep. Jason Chaffetz (R-Utah) said after Pagliano failed to show up.\n\nAsked to describe the device, O'Neill said, \"Not going to go into that.\"\n\n\"Look, it's a phony system,\" Trump told Bill O'Reilly of Fox News this week.\n\nTrump attacked Clinton for her support of military action, saying, \"She's trigger-happy and very unstable.\"",
+        expect![[r#"
+            «“It’s a dog whistle to all Americans,”» [Rep. Gwen Moore] (D-Wis.) <said> Friday. «“If indeed he is not intelligent, we lose.”»
+
+            «"Subpoenas are not optional,"» [panel Chairman Rep. Jason Chaffetz] (R-Utah) <said> after Pagliano failed to show up.
+
+            Asked to describe the device, [O'Neill] <said>, «"Not going to go into that."»
+
+            «"Look, it's a phony system,"» [Trump=?] <told> Bill O'Reilly of Fox News this week.
+
+            [Trump] attacked Clinton for her support of military action, <saying>, «"She's trigger-happy and very unstable."»"#]],
+    );
+}
