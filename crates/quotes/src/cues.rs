@@ -182,6 +182,9 @@ const STANCE: &[[&str; 4]] = &[
     ["demand", "demands", "demanded", "demanding"],
     ["describe", "describes", "described", "describing"],
     ["promise", "promises", "promised", "promising"],
+    ["note", "notes", "noted", "noting"],
+    ["mention", "mentions", "mentioned", "mentioning"],
+    ["report", "reports", "reported", "reporting"],
 ];
 
 /// Whether `word` is a verb of stance or citation that takes its content as an object.

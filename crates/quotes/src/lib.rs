@@ -408,8 +408,14 @@ fn attribution(doc: &Doc, r: std::ops::Range<usize>, c: usize, claimed: &[bool])
     let quote_before = clause_start > first + 1 && doc.closes(clause_start - 1)
         || (clause_start > first + 2 && doc.closes(clause_start - 2));
     let speaker_before = left.is_some() || inverted;
+    // "In her book, Clinton noted ...": a short phrase opened by a preposition is a setting.
+    let setting_before = clause_start <= first + 9
+        && phrases::is_preposition(doc.word(first))
+        && doc.region[first].is_none()
+        && (first..clause_start).all(|k| !cues::is_speech(doc.word(k)));
     if before_sep
         && speaker_before
+        && !setting_before
         && (!quote_follows || quote_before)
         && (after_is_empty || inverted || (left.is_some() && short_tail))
     {
@@ -561,11 +567,31 @@ fn attribution(doc: &Doc, r: std::ops::Range<usize>, c: usize, claimed: &[bool])
     if cues::takes_hearer(w) {
         // "told reporters that ...", but not "warned the plan could fail".
         if let Some(h) = phrases::object(doc, j, end) {
-            if matches!(doc.word(h.end), "that" | ":" | "," | "to") || doc.opens(h.end) {
+            // "told reporters he would stay": a subject pronoun after the hearer opens the
+            // content ("tell", "assure" and "inform" only: "warned them it" is rarer).
+            let pronoun_clause = matches!(
+                doc.word(h.end),
+                "he" | "she" | "it" | "they" | "we" | "i" | "there"
+            ) && matches!(
+                w,
+                "tell" | "tells" | "told" | "telling" | "assured" | "informed"
+            );
+            if matches!(doc.word(h.end), "that" | ":" | "," | "to")
+                || doc.opens(h.end)
+                || pronoun_clause
+            {
                 j = h.end;
             }
         }
     }
+    // "asked whether the deals required ...": a question as the content.
+    let question = matches!(
+        w,
+        "ask" | "asks" | "asked" | "asking" | "wonder" | "wondered"
+    ) && matches!(
+        doc.word(j),
+        "whether" | "if" | "how" | "why" | "what" | "who" | "when" | "where" | "which"
+    );
     // "replied evenly, ...": an adverb after the verb is not content.
     while j < end
         && doc.word(j).len() > 4
@@ -624,7 +650,7 @@ fn attribution(doc: &Doc, r: std::ops::Range<usize>, c: usize, claimed: &[bool])
     if colon {
         j += 1;
     }
-    let framed = doc.word(j) == "that" || (j < end && doc.opens(j)) || colon;
+    let framed = doc.word(j) == "that" || (j < end && doc.opens(j)) || colon || question;
     // "Polls show Clinton leading": documents show and find in bare clauses.
     let document = matches!(
         w,

@@ -263,7 +263,7 @@ pub fn object(doc: &Doc, j: usize, end: usize) -> Option<Np> {
     })
 }
 
-fn is_preposition(w: &str) -> bool {
+pub(crate) fn is_preposition(w: &str) -> bool {
     matches!(
         w,
         "in" | "on"

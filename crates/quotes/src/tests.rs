@@ -295,3 +295,13 @@ fn postposed_speakers_with_brackets_hearers_and_tails_and_quotes_after_the_verb(
             [Trump] attacked Clinton for her support of military action, <saying>, «"She's trigger-happy and very unstable."»"#]],
     );
 }
+
+#[test]
+fn questions_hearers_before_a_clause_and_things_noted() {
+    check(
+        "Lawmakers also asked whether the deals required cooperation. Schiff told reporters it \
+         was clear that Russia was behind the hacking. In her book, Clinton noted the clot's \
+         existence.",
+        expect!["[Lawmakers=?] also <asked> {whether the deals required cooperation}. [Schiff=?] <told> reporters {it was clear that Russia was behind the hacking}. In her book, [Clinton] <noted> {the clot's existence}."],
+    );
+}
