@@ -178,3 +178,19 @@ fn a_name_after_an_honorific_is_a_person() {
         expect!["Lord [Goldsmith]{PER} said on Monday that [Dame Ellen Marsh]{PER} and [Mr Ebbers]{PER} had not seen the advice."],
     );
 }
+
+#[test]
+fn towns_the_training_news_never_saw_are_places() {
+    check_entities(
+        "Drones struck Kharkiv and Lviv overnight, and officials in Odesa said Vilnius would help.",
+        expect!["Drones struck [Kharkiv]{LOC} and [Lviv]{LOC} overnight, and officials in [Odesa]{LOC} said [Vilnius]{LOC} would help."],
+    );
+}
+
+#[test]
+fn an_outlet_named_in_full_keeps_its_kind_when_named_short() {
+    check_entities(
+        "The agency Bloomberg News reported on Tuesday that Kessler advised Moll. Bloomberg said Kessler’s guidance included suggestions. It was not clear how Bloomberg got the recording.",
+        expect!["The agency [Bloomberg News]{ORG} reported on Tuesday that [Kessler]{PER} advised [Moll]{PER}. [Bloomberg]{ORG} said [Kessler]{PER}’s guidance included suggestions. It was not clear how [Bloomberg]{ORG} got the recording."],
+    );
+}

@@ -16,6 +16,10 @@ pub struct Gazetteer {
     first_names: HashMap<String, u32>,
     /// Lower-cased names of countries, regions and towns (see `eval train-ner --places`).
     pub(crate) places: HashSet<String>,
+    /// The first words of the place names, and the most words a place name has: most words
+    /// open no place, and are passed over without building a key.
+    place_starts: HashSet<String>,
+    place_words: usize,
 }
 
 /// A name's counts in one document, subtracted while training on that document so that the
@@ -67,6 +71,8 @@ impl Gazetteer {
             first_names: first_names(&names),
             names,
             places: HashSet::new(),
+            place_starts: HashSet::new(),
+            place_words: 0,
         }
     }
 
@@ -77,6 +83,18 @@ impl Gazetteer {
             .map(|p| key(&p.split_whitespace().collect::<Vec<_>>()))
             .filter(|p| !p.is_empty() && p.split(' ').count() <= MAX_WORDS)
             .collect();
+        self.place_starts = self
+            .places
+            .iter()
+            .filter_map(|p| p.split(' ').next())
+            .map(str::to_string)
+            .collect();
+        self.place_words = self
+            .places
+            .iter()
+            .map(|p| p.split(' ').count())
+            .max()
+            .unwrap_or(0);
         self
     }
 
@@ -93,11 +111,13 @@ impl Gazetteer {
         }
         let mut start = 0;
         while start < words.len() {
-            if !words[start].chars().next().is_some_and(char::is_uppercase) {
+            if !words[start].chars().next().is_some_and(char::is_uppercase)
+                || !self.place_starts.contains(&words[start].to_lowercase())
+            {
                 start += 1;
                 continue;
             }
-            let found = (1..=MAX_WORDS.min(words.len() - start))
+            let found = (1..=self.place_words.min(words.len() - start))
                 .rev()
                 .find(|&len| self.places.contains(&key(&words[start..start + len])));
             let Some(len) = found else {
