@@ -379,7 +379,7 @@ fn reference_reports_name_their_people() {
         002 LOC: US; Russia; Ukraine; Moscow; Washington; Kyiv; Kremlin; Geneva; Europe
         002 MISC: Ukrainian; European; French; Russian
         003 PER: Donald Trump; Steve Witkoff; Trump; Vladimir Putin; Volodymyr Zelenskiy; WITKOFF; Witkoff; Putin; Jared Kushner; Yuri Ushakov; Dmitry Peskov; Joe Biden; Zelenskiy; Ushakov
-        003 ORG: NATO; Air Force; Hamas; Interfax; WITKOFF; Bloomberg News; Bloomberg
+        003 ORG: NATO; Air Force; Hamas; Interfax; Bloomberg News; Bloomberg
         003 LOC: Moscow; U.S.; Ukraine; Kremlin; Kyiv; Gaza; Israel; Russia; West; Soviet Union; RUSSIA; White House; Abu Dhabi
         003 MISC: Russian; Ukrainian; European; Palestinian; pro-Ukrainian; Russians; Ukrainians; Trump-Putin
         004 PER: Donald Trump; Steve Witkoff; Vladimir Putin; Yuri Ushakov; Trump; Witkoff; Dan Driscoll; Jared Kushner; Sergei Lavrov; Driscoll; Volodymyr Zelensky; Donald; Zelensky; Putin; Emmanuel Macron; Macron; Sir Keir Starmer; Marco Rubio; Ushakov; Ivan Federov; Yevgeny Balitsky

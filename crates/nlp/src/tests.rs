@@ -194,3 +194,16 @@ fn an_outlet_named_in_full_keeps_its_kind_when_named_short() {
         expect!["The agency [Bloomberg News]{ORG} reported on Tuesday that [Kessler]{PER} advised [Moll]{PER}. [Bloomberg]{ORG} said [Kessler]{PER}’s guidance included suggestions. It was not clear how [Bloomberg]{ORG} got the recording."],
     );
 }
+
+#[test]
+fn a_surname_in_a_capitalised_headline_is_the_person() {
+    check_entities(
+        "Envoy Tom Kessler will fly to Oslo.\n\nKESSLER AND NORWAY\n\nKessler said the talks would go well.",
+        expect![[r#"
+            Envoy [Tom Kessler]{PER} will fly to [Oslo]{LOC}.
+
+            [KESSLER]{PER} AND [NORWAY]{LOC}
+
+            [Kessler]{PER} said the talks would go well."#]],
+    );
+}

@@ -263,7 +263,11 @@ fn surnames_follow_full_names(sentences: &[Vec<&str>], labels: &mut [Vec<Label>]
         for i in 0..words.len() {
             let single = matches!(l[i].part(), None | Some(Part::U));
             let person = Label::new(EntityKind::Person, Part::U);
-            if single && l[i] != person && surnames.contains(&words[i]) {
+            // "WITKOFF AND RUSSIA" in a capitalised headline is the surname too.
+            let shouted = words[i].chars().count() > 2
+                && words[i].chars().all(|c| c.is_uppercase())
+                && surnames.iter().any(|s| s.to_uppercase() == words[i]);
+            if single && l[i] != person && (surnames.contains(&words[i]) || shouted) {
                 // Not the first word of a longer name that continues after it.
                 let next_capitalised = words
                     .get(i + 1)
