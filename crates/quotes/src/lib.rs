@@ -603,11 +603,12 @@ fn attribution(doc: &Doc, r: std::ops::Range<usize>, c: usize, claimed: &[bool])
     // "said on Tuesday that ...": the content starts at a nearby "that".
     if let Some(t) = (j..(j + 12).min(end)).find(|&t| doc.word(t) == "that") {
         // "says at a campaign stop in Toledo, Ohio, that": commas inside a setting too.
+        let setting = matches!(doc.word(j), "in" | "on" | "at" | "during");
         let words = (j..t).all(|k| {
-            doc.kind(k) == Some(TokenKind::Word)
+            (doc.kind(k) == Some(TokenKind::Word) && !cues::is_speech(doc.word(k)))
                 || doc.kind(k) == Some(TokenKind::Number)
-                || (doc.word(k) == "," && k > j)
-        }) && (t <= j + 6 || matches!(doc.word(j), "in" | "on" | "at" | "during"));
+                || (doc.word(k) == "," && k > j && setting)
+        }) && (t <= j + 6 || setting);
         // Only over a time or a setting: "said on Tuesday that", "said in a statement that".
         let adverbial = (j..t).any(|k| {
             phrases::is_time_word(doc.word(k))
@@ -879,8 +880,25 @@ fn next_attribution(doc: &Doc, j: usize, end: usize) -> Option<usize> {
 /// "expressed hope to meet soon, “but only when the deal is final.”"
 fn loose_end(doc: &Doc, from: usize, end: usize) -> usize {
     let end = next_attribution(doc, from, end).unwrap_or(end);
+    // "which supports Kyiv, Macron warned ...": a new speaker after a comma ends it too.
+    let next_speaker = |k: usize| {
+        let w = doc.word(k);
+        if doc.region[k].is_some() || !(cues::is_speech(w) || cues::is_thought(w)) {
+            return None;
+        }
+        let e = before_verb(doc, from, k);
+        let np = phrases::subject(doc, from, e.checked_sub(1)?)?;
+        let comma = np.clause_start.checked_sub(1)?;
+        (comma > from && doc.word(comma) == ",").then_some(comma)
+    };
     (from + 1..end)
-        .find(|&k| doc.word(k) == "," && k + 1 < end && doc.opens(k + 1))
+        .find_map(|k| {
+            if doc.word(k) == "," && k + 1 < end && doc.opens(k + 1) {
+                Some(k)
+            } else {
+                next_speaker(k)
+            }
+        })
         .unwrap_or(end)
 }
 

@@ -17,6 +17,21 @@ pub(crate) fn resolve_all(doc: &Doc, found: &mut [Found]) {
             None => None,
         };
         found[i].resolved = resolved;
+        // "the coalition of the willing, which supports Kyiv": a relative pronoun that names
+        // no one gives way to the phrase it stands for, which says more than "which".
+        if let Some(np) = found[i].speaker {
+            let a = np.start;
+            let relative = np.end == a + 1
+                && cues::pronoun(doc.word(a)) == Some(cues::Pronoun::Relative)
+                && a >= 2
+                && doc.word(a - 1) == ",";
+            if resolved.is_none() && relative {
+                let first = doc.ranges[doc.sentence[a]].start;
+                if let Some(antecedent) = crate::phrases::subject(doc, first, a - 2) {
+                    found[i].speaker = Some(antecedent);
+                }
+            }
+        }
     }
 }
 

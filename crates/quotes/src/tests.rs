@@ -305,3 +305,11 @@ fn questions_hearers_before_a_clause_and_things_noted() {
         expect!["[Lawmakers=?] also <asked> {whether the deals required cooperation}. [Schiff=?] <told> reporters {it was clear that Russia was behind the hacking}. In her book, [Clinton] <noted> {the clot's existence}."],
     );
 }
+
+#[test]
+fn a_stance_in_a_relative_clause_ends_where_the_next_speaker_begins() {
+    check(
+        "Speaking after a call between the so-called coalition of the willing, which supports Kyiv, Macron warned on Tuesday that there is “clearly no Russian willingness” for a ceasefire.",
+        expect!["Speaking after a call between [the so-called coalition of the willing=?], which <supports> {Kyiv}, [Macron] <warned> on Tuesday {that there is “clearly no Russian willingness” for a ceasefire}."],
+    );
+}
