@@ -722,7 +722,7 @@ fn attribution(doc: &Doc, r: std::ops::Range<usize>, c: usize, claimed: &[bool])
     if end < j + 2 || !starts_content(doc, j) {
         return None;
     }
-    let end = next_attribution(doc, j, end).unwrap_or(end);
+    let end = loose_end(doc, j, end);
     Some(Found {
         content: vec![j..end],
         cue: c..c + 1,

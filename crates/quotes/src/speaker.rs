@@ -23,11 +23,19 @@ pub(crate) fn resolve_all(doc: &Doc, found: &mut [Found]) {
             let a = np.start;
             let relative = np.end == a + 1
                 && cues::pronoun(doc.word(a)) == Some(cues::Pronoun::Relative)
-                && a >= 2
-                && doc.word(a - 1) == ",";
+                && a >= 1;
             if resolved.is_none() && relative {
                 let first = doc.ranges[doc.sentence[a]].start;
-                if let Some(antecedent) = crate::phrases::subject(doc, first, a - 2) {
+                // "critics who said ...", "the coalition, which supports ...".
+                let before = if doc.word(a - 1) == "," {
+                    a.checked_sub(2)
+                } else {
+                    Some(a - 1)
+                };
+                let antecedent = before
+                    .filter(|&b| b >= first)
+                    .and_then(|b| crate::phrases::subject(doc, first, b));
+                if let Some(antecedent) = antecedent {
                     found[i].speaker = Some(antecedent);
                 }
             }
