@@ -173,6 +173,21 @@ pub fn quotes(text: &str, layers: &Layers) -> Vec<Quote> {
     found.sort_by_key(|f| f.content[0].start);
     for extra in unattributed(&doc, &claimed) {
         let part = extra.content[0].clone();
+        // "“Trump scares me.” ― Krystal Correa": a name after a dash signs the quote.
+        if let Some(np) = signed_by(&doc, part.end) {
+            let before = found.partition_point(|f| f.content[0].start < part.start);
+            found.insert(
+                before,
+                Found {
+                    content: vec![part.clone()],
+                    cue: part.end..part.end + 1,
+                    speaker: Some(np),
+                    resolved: None,
+                    continues: false,
+                },
+            );
+            continue;
+        }
         // "“One,” he said. “Two.”": the next quote of the paragraph goes on with the same one.
         let before = found.partition_point(|f| f.content[0].start < part.start);
         if let Some(prev) = before.checked_sub(1).map(|b| &mut found[b]) {
@@ -1113,6 +1128,41 @@ fn headline_colon(doc: &Doc, r: std::ops::Range<usize>, claimed: &[bool]) -> Opt
 
 /// Quoted passages of four words or more that no cue claimed: a quote paragraph that goes on
 /// from the one before, or a quote whose speaker the text never names.
+/// The name that signs a quote ending before token `k`: a dash, then a few capitalised words
+/// (a name, or initials) that end the line or the sentence: "” ― Karen Bobadilla."
+fn signed_by(doc: &Doc, k: usize) -> Option<Np> {
+    if k >= doc.tokens.len() || !matches!(doc.word(k), "―" | "—" | "–" | "-" | "--") {
+        return None;
+    }
+    let same_line = |a: usize, b: usize| {
+        !doc.text[doc.tokens[a].span.end()..doc.tokens[b].span.start()].contains('\n')
+    };
+    let start = k + 1;
+    if start >= doc.tokens.len() || !same_line(k, start) {
+        return None;
+    }
+    let mut end = start;
+    while end < doc.tokens.len()
+        && end < start + 6
+        && (end == start || same_line(end - 1, end))
+        && (doc.tokens[end]
+            .text(doc.text)
+            .starts_with(char::is_uppercase)
+            || (doc.word(end) == "." && end > start && doc.word(end - 1).len() == 1))
+    {
+        end += 1;
+    }
+    let closed = end == doc.tokens.len()
+        || !same_line(end - 1, end)
+        || (matches!(doc.word(end), "." | ",")
+            && (end + 1 == doc.tokens.len() || !same_line(end, end + 1)));
+    (end > start && closed && doc.kind(start) == Some(TokenKind::Word)).then_some(Np {
+        start,
+        end,
+        clause_start: start,
+    })
+}
+
 fn unattributed(doc: &Doc, claimed: &[bool]) -> Vec<Found> {
     let mut out = Vec::new();
     for region in &doc.regions {

@@ -313,3 +313,16 @@ fn a_stance_in_a_relative_clause_ends_where_the_next_speaker_begins() {
         expect!["Speaking after a call between [the so-called coalition of the willing=?], which <supports> {Kyiv}, [Macron] <warned> on Tuesday {that there is “clearly no Russian willingness” for a ceasefire}."],
     );
 }
+
+#[test]
+fn a_quote_signed_with_a_dash_and_a_name() {
+    check(
+        "“The debate showed who he really is. We deserve better than this.” ― Karen Bobadilla.\n\
+         “Nobody listens to us any more, and that is the problem.” — Ana M. Ruiz\n\
+         “This is a quote with no name after it at all, so it stays unattributed.”",
+        expect![[r#"
+            «“The debate showed who he really is. We deserve better than this.”» <―> [Karen Bobadilla].
+            «“Nobody listens to us any more, and that is the problem.”» <—> [Ana M. Ruiz]
+            «“This is a quote with no name after it at all, so it stays unattributed.”»(=?)"#]],
+    );
+}
