@@ -173,6 +173,47 @@ pub fn quotes(text: &str, layers: &Layers) -> Vec<Quote> {
     found.sort_by_key(|f| f.content[0].start);
     for extra in unattributed(&doc, &claimed) {
         let part = extra.content[0].clone();
+        // "“PENCE: Well, look ...”": a transcript line names its speaker in capitals; each
+        // paragraph that opens with another name is that person's turn.
+        let turn = |k: usize| {
+            k + 2 < part.end
+                && doc.word(k + 2) == ":"
+                && doc.kind(k + 1) == Some(TokenKind::Word)
+                && doc.tokens[k + 1].text(doc.text).chars().count() > 1
+                && doc.tokens[k + 1]
+                    .text(doc.text)
+                    .chars()
+                    .all(|c| c.is_uppercase() || c == '.' || c == '-')
+        };
+        if turn(part.start) {
+            let mut starts: Vec<usize> = vec![part.start];
+            for k in part.start + 1..part.end {
+                let paragraph = doc.text[doc.tokens[k - 1].span.end()..doc.tokens[k].span.start()]
+                    .contains('\n');
+                if paragraph && turn(k) {
+                    starts.push(k);
+                }
+            }
+            for (n, &a) in starts.iter().enumerate() {
+                let b = starts.get(n + 1).copied().unwrap_or(part.end);
+                let before = found.partition_point(|f| f.content[0].start < a);
+                found.insert(
+                    before,
+                    Found {
+                        content: vec![a..b],
+                        cue: a + 2..a + 3,
+                        speaker: Some(Np {
+                            start: a + 1,
+                            end: a + 2,
+                            clause_start: a + 1,
+                        }),
+                        resolved: None,
+                        continues: false,
+                    },
+                );
+            }
+            continue;
+        }
         // "“Trump scares me.” ― Krystal Correa": a name after a dash signs the quote.
         if let Some(np) = signed_by(&doc, part.end) {
             let before = found.partition_point(|f| f.content[0].start < part.start);
@@ -251,10 +292,19 @@ impl Found {
             .iter()
             .map(|r| doc.span(r.start, r.end))
             .collect();
+        // A paragraph of a quote that runs over several opens with its own mark.
+        let mark = |k: usize| {
+            doc.tokens[k]
+                .text(doc.text)
+                .chars()
+                .all(|c| matches!(c, '"' | '“' | '„' | '«' | '\''))
+        };
         let direct = self.content.iter().all(|r| {
-            doc.opens(r.start)
+            (doc.opens(r.start) || (doc.region[r.start].is_some() && mark(r.start)))
                 && doc.region[r.start] == doc.region[r.end - 1]
-                && (doc.closes(r.end - 1) || !doc.regions[doc.region[r.start].unwrap_or(0)].closed)
+                && (doc.closes(r.end - 1)
+                    || !doc.regions[doc.region[r.start].unwrap_or(0)].closed
+                    || r.end < doc.tokens.len() && mark(r.end))
         });
         Quote {
             content,

@@ -326,3 +326,14 @@ fn a_quote_signed_with_a_dash_and_a_name() {
             «“This is a quote with no name after it at all, so it stays unattributed.”»(=?)"#]],
     );
 }
+
+#[test]
+fn a_transcript_line_names_its_speaker_in_capitals() {
+    check(
+        "\"WALLACE: Will she be at the debate tomorrow night, Governor?\n\n\"PENCE: She will not be attending the debate tomorrow night.\"",
+        expect![[r#"
+            «"[WALLACE=?]<:> Will she be at the debate tomorrow night, Governor?»
+
+            «"[PENCE=?]<:> She will not be attending the debate tomorrow night."»"#]],
+    );
+}
