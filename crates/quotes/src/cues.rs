@@ -330,33 +330,14 @@ pub fn is_document(word: &str) -> bool {
     )
 }
 
-/// Verbs whose first object is the hearer, not the content: "told reporters that ...".
+/// Verbs whose first object is the hearer, not the content: "told reporters that ...". The
+/// verbs of appeal, and a few that inform or reassure.
 pub fn takes_hearer(word: &str) -> bool {
-    matches!(
-        word,
-        "tell"
-            | "tells"
-            | "told"
-            | "telling"
-            | "ask"
-            | "asks"
-            | "asked"
-            | "asking"
-            | "warn"
-            | "warns"
-            | "warned"
-            | "urge"
-            | "urges"
-            | "urged"
-            | "remind"
-            | "reminded"
-            | "assure"
-            | "assured"
-            | "promise"
-            | "promised"
-            | "inform"
-            | "informed"
-    ) || is_appeal(word)
+    is_appeal(word)
+        || matches!(
+            word,
+            "assure" | "assured" | "promise" | "promised" | "inform" | "informed"
+        )
 }
 
 /// Pronouns that can name a speaker, with whether they point at one person.

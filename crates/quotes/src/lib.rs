@@ -196,36 +196,20 @@ pub fn quotes(text: &str, layers: &Layers) -> Vec<Quote> {
             }
             for (n, &a) in starts.iter().enumerate() {
                 let b = starts.get(n + 1).copied().unwrap_or(part.end);
-                let before = found.partition_point(|f| f.content[0].start < a);
-                found.insert(
-                    before,
-                    Found {
-                        content: vec![a..b],
-                        cue: a + 2..a + 3,
-                        speaker: Some(Np {
-                            start: a + 1,
-                            end: a + 2,
-                            clause_start: a + 1,
-                        }),
-                        resolved: None,
-                        continues: false,
-                    },
-                );
+                let name = Np {
+                    start: a + 1,
+                    end: a + 2,
+                    clause_start: a + 1,
+                };
+                insert_in_order(&mut found, Found::said(a..b, a + 2..a + 3, name));
             }
             continue;
         }
         // "“Trump scares me.” ― Krystal Correa": a name after a dash signs the quote.
         if let Some(np) = signed_by(&doc, part.end) {
-            let before = found.partition_point(|f| f.content[0].start < part.start);
-            found.insert(
-                before,
-                Found {
-                    content: vec![part.clone()],
-                    cue: part.end..part.end + 1,
-                    speaker: Some(np),
-                    resolved: None,
-                    continues: false,
-                },
+            insert_in_order(
+                &mut found,
+                Found::said(part.clone(), part.end..part.end + 1, np),
             );
             continue;
         }
@@ -286,6 +270,17 @@ pub(crate) struct Found {
 }
 
 impl Found {
+    /// A quote with its speaker phrase, to be resolved later.
+    fn said(content: std::ops::Range<usize>, cue: std::ops::Range<usize>, speaker: Np) -> Found {
+        Found {
+            content: vec![content],
+            cue,
+            speaker: Some(speaker),
+            resolved: None,
+            continues: false,
+        }
+    }
+
     fn into_quote(self, doc: &Doc) -> Quote {
         let content: Vec<Span> = self
             .content
@@ -618,13 +613,7 @@ fn attribution(doc: &Doc, r: std::ops::Range<usize>, c: usize, claimed: &[bool])
             return None;
         }
         let end = loose_end(doc, from, end);
-        return Some(Found {
-            content: vec![from..end],
-            cue: c..c + 1,
-            speaker: Some(speaker),
-            resolved: None,
-            continues: false,
-        });
+        return Some(Found::said(from..end, c..c + 1, speaker));
     }
     if intent_only && !stance && !talk && !express {
         return None;
@@ -736,13 +725,7 @@ fn attribution(doc: &Doc, r: std::ops::Range<usize>, c: usize, claimed: &[bool])
                     .is_some_and(|e| doc.layers.entities[e].kind == nlp::EntityKind::Location);
             if !setting && doc.kind(j + 1) == Some(TokenKind::Word) {
                 let end = loose_end(doc, j + 1, end);
-                return Some(Found {
-                    content: vec![j + 1..end],
-                    cue: c..c + 1,
-                    speaker: Some(speaker),
-                    resolved: None,
-                    continues: false,
-                });
+                return Some(Found::said(j + 1..end, c..c + 1, speaker));
             }
         }
         // "Voters who oppose it stayed home": in a restrictive relative clause the object
@@ -760,13 +743,7 @@ fn attribution(doc: &Doc, r: std::ops::Range<usize>, c: usize, claimed: &[bool])
             return None;
         }
         let end = loose_end(doc, j, end);
-        return Some(Found {
-            content: vec![j..end],
-            cue: c..c + 1,
-            speaker: Some(speaker),
-            resolved: None,
-            continues: false,
-        });
+        return Some(Found::said(j..end, c..c + 1, speaker));
     }
     if j >= end && (doc.word(j) == ":" || colon) {
         // "He told reporters:" followed by the quote in the next sentence or paragraph.
@@ -774,13 +751,7 @@ fn attribution(doc: &Doc, r: std::ops::Range<usize>, c: usize, claimed: &[bool])
         if next < doc.tokens.len() && doc.opens(next) {
             let ri = doc.region[next].unwrap_or(0);
             let stop = nlp::tokens_within(doc.tokens, doc.regions[ri].span).end;
-            return Some(Found {
-                content: vec![next..stop],
-                cue: c..c + 1,
-                speaker: Some(speaker),
-                resolved: None,
-                continues: false,
-            });
+            return Some(Found::said(next..stop, c..c + 1, speaker));
         }
         return None;
     }
@@ -788,13 +759,7 @@ fn attribution(doc: &Doc, r: std::ops::Range<usize>, c: usize, claimed: &[bool])
         return None;
     }
     let end = loose_end(doc, j, end);
-    Some(Found {
-        content: vec![j..end],
-        cue: c..c + 1,
-        speaker: Some(speaker),
-        resolved: None,
-        continues: false,
-    })
+    Some(Found::said(j..end, c..c + 1, speaker))
 }
 
 /// "called the charges unsubstantiated", "called him “a liar”": an object after "call" with
@@ -1138,13 +1103,7 @@ fn according(doc: &Doc, r: std::ops::Range<usize>, c: usize, claimed: &[bool]) -
     } else {
         return None;
     };
-    Some(Found {
-        content: vec![content],
-        cue: c..c + 2,
-        speaker: Some(np),
-        resolved: None,
-        continues: false,
-    })
+    Some(Found::said(content, c..c + 2, np))
 }
 
 /// A headline-style attribution: "Peskov: talks will go on".
@@ -1178,6 +1137,12 @@ fn headline_colon(doc: &Doc, r: std::ops::Range<usize>, claimed: &[bool]) -> Opt
 
 /// Quoted passages of four words or more that no cue claimed: a quote paragraph that goes on
 /// from the one before, or a quote whose speaker the text never names.
+/// Adds a quote to a list kept in the order of where content starts.
+fn insert_in_order(found: &mut Vec<Found>, f: Found) {
+    let at = found.partition_point(|g| g.content[0].start < f.content[0].start);
+    found.insert(at, f);
+}
+
 /// The name that signs a quote ending before token `k`: a dash, then a few capitalised words
 /// (a name, or initials) that end the line or the sentence: "” ― Karen Bobadilla."
 fn signed_by(doc: &Doc, k: usize) -> Option<Np> {
