@@ -185,6 +185,7 @@ const STANCE: &[[&str; 4]] = &[
     ["note", "notes", "noted", "noting"],
     ["mention", "mentions", "mentioned", "mentioning"],
     ["report", "reports", "reported", "reporting"],
+    ["offer", "offers", "offered", "offering"],
 ];
 
 /// Whether `word` is a verb of stance or citation that takes its content as an object.

@@ -601,7 +601,8 @@ fn attribution(doc: &Doc, r: std::ops::Range<usize>, c: usize, claimed: &[bool])
         }
     } else if cues::takes_infinitive(w) && doc.word(j) == "to" {
         Some(j)
-    } else if cues::is_appeal(w) {
+    } else if cues::is_appeal(w) || matches!(w, "expect" | "expects" | "expected") {
+        // "expects them to become less available": what is expected of whom.
         phrases::object(doc, j, end)
             .filter(|h| doc.word(h.end) == "to" && doc.kind(h.end + 1) == Some(TokenKind::Word))
             .map(|_| j)
@@ -715,7 +716,10 @@ fn attribution(doc: &Doc, r: std::ops::Range<usize>, c: usize, claimed: &[bool])
         // "cited the poll", "endorsed Clinton in the race": the object is the content.
         // "warned against hackers", "spoke of the legacy of racism": the topic is the content,
         // unless the phrase is a time or a setting ("said on Tuesday", "spoke on television").
-        if cues::is_topic_preposition(doc.word(j)) && j + 1 < end && !noun_like {
+        // "pointed to reports that ...": what is pointed to.
+        let pointed_to =
+            matches!(w, "point" | "points" | "pointed" | "pointing") && doc.word(j) == "to";
+        if (cues::is_topic_preposition(doc.word(j)) || pointed_to) && j + 1 < end && !noun_like {
             let k = j + 1 + usize::from(is_article(doc.word(j + 1)));
             let setting = phrases::is_time_word(doc.word(k))
                 || model::calendar::weekday_number(doc.word(k)).is_some()

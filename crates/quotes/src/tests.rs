@@ -337,3 +337,12 @@ fn a_transcript_line_names_its_speaker_in_capitals() {
             «"[PENCE=?]<:> She will not be attending the debate tomorrow night."»"#]],
     );
 }
+
+#[test]
+fn what_is_pointed_to_expected_of_someone_and_offered() {
+    check(
+        "Clinton pointed to reports that the pageant winner was mocked. Mr. McKinley expects \
+         loans to become less available. He offered no proof that she had a role.",
+        expect!["[Clinton] <pointed> to {reports that the pageant winner was mocked}. [Mr. McKinley=?] <expects> {loans to become less available}. [He=Clinton] <offered> {no proof that she had a role}."],
+    );
+}
