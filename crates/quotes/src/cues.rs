@@ -217,6 +217,35 @@ pub fn is_topic_preposition(word: &str) -> bool {
     matches!(word, "about" | "of" | "on" | "against" | "over")
 }
 
+/// Nouns that name what someone said or asked for: "his claim that", "her call for".
+pub fn is_claim_noun(word: &str) -> bool {
+    matches!(
+        word,
+        "claim"
+            | "claims"
+            | "assertion"
+            | "insistence"
+            | "promise"
+            | "pledge"
+            | "vow"
+            | "warning"
+            | "call"
+            | "calls"
+            | "demand"
+            | "demands"
+            | "suggestion"
+            | "argument"
+            | "statement"
+            | "criticism"
+            | "denial"
+            | "admission"
+            | "threat"
+            | "proposal"
+            | "plan"
+            | "plans"
+    )
+}
+
 /// Forms of "express", a cue with the attitude it names: "expressed hope that ...".
 pub fn is_express(word: &str) -> bool {
     matches!(word, "express" | "expresses" | "expressed" | "expressing")

@@ -326,6 +326,11 @@ fn attribution(doc: &Doc, r: std::ops::Range<usize>, c: usize, claimed: &[bool])
     if w == "according" && doc.word(c + 1) == "to" {
         return according(doc, r, c, claimed);
     }
+    if cues::is_claim_noun(w) {
+        if let Some(f) = claim_noun(doc, r.clone(), c, claimed) {
+            return Some(f);
+        }
+    }
     // Verbs of intention and "call" are cues only with their own frames (checked below).
     let intent_only = !(cues::is_speech(w) || cues::is_thought(w));
     let stance = cues::takes_object(w);
@@ -1108,6 +1113,47 @@ fn according(doc: &Doc, r: std::ops::Range<usize>, c: usize, claimed: &[bool]) -
         return None;
     };
     Some(Found::said(content, c..c + 2, np))
+}
+
+/// A claim named by a noun with its owner: "Trump's claim that ...", "his promise to ...",
+/// "Clinton's call for ...". The owner is the speaker; what follows the frame word is the content.
+fn claim_noun(doc: &Doc, r: std::ops::Range<usize>, c: usize, claimed: &[bool]) -> Option<Found> {
+    let frame = doc.word(c + 1);
+    if !matches!(frame, "that" | "to" | "for" | "of" | "about" | "on") || c < r.start + 1 {
+        return None;
+    }
+    // The frame must open what is claimed: "that" and "to" a clause, the others a phrase.
+    if frame == "to" && doc.kind(c + 2) != Some(TokenKind::Word) {
+        return None;
+    }
+    let owner = if matches!(doc.word(c - 1), "his" | "her" | "their" | "its") {
+        Np {
+            start: c - 1,
+            end: c,
+            clause_start: c - 1,
+        }
+    } else if matches!(doc.word(c - 1), "'s" | "’s") && c >= r.start + 2 {
+        let e = c - 2;
+        let ei = doc.entity[e]?;
+        let name = nlp::tokens_within(doc.tokens, doc.layers.entities[ei].span);
+        Np {
+            start: name.start,
+            end: name.end,
+            clause_start: name.start,
+        }
+    } else {
+        return None;
+    };
+    if (owner.start..c + 2).any(|k| claimed[k]) {
+        return None;
+    }
+    let from = if frame == "to" { c + 1 } else { c + 2 };
+    let end = trimmed_end(doc, from, &r);
+    if end < from + 2 {
+        return None;
+    }
+    let end = loose_end(doc, from, end);
+    Some(Found::said(from..end, c..c + 1, owner))
 }
 
 /// A headline-style attribution: "Peskov: talks will go on".

@@ -88,6 +88,12 @@ fn phrase(doc: &Doc, before: &[Found], a: usize, b: usize) -> Option<Resolved> {
         if let Some(p) = cues::pronoun(head) {
             return pronoun(doc, before, a, p);
         }
+        // "his claim that ...": a possessive names its owner as a pronoun would.
+        match head {
+            "his" | "her" => return pronoun(doc, before, a, cues::Pronoun::Singular),
+            "their" | "its" => return pronoun(doc, before, a, cues::Pronoun::Plural),
+            _ => {}
+        }
     }
     if nlp::is_role_head(head) {
         if let Some(r) = role_holder(doc, a, head) {

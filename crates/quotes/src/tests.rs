@@ -346,3 +346,12 @@ fn what_is_pointed_to_expected_of_someone_and_offered() {
         expect!["[Clinton] <pointed> to {reports that the pageant winner was mocked}. [Mr. McKinley=?] <expects> {loans to become less available}. [He=Clinton] <offered> {no proof that she had a role}."],
     );
 }
+
+#[test]
+fn a_claim_named_by_a_noun_with_its_owner() {
+    check(
+        "Senator Maria Lopez repeated her claim that the vote was rigged. Critics mocked Lopez's \
+         call for a recount. The plan was shelved.",
+        expect!["Senator Maria Lopez repeated [her=Maria Lopez] <claim> that {the vote was rigged}. Critics mocked [Lopez=Maria Lopez]'s <call> for {a recount}. The plan was shelved."],
+    );
+}
