@@ -207,3 +207,11 @@ fn a_surname_in_a_capitalised_headline_is_the_person() {
             [Kessler]{PER} said the talks would go well."#]],
     );
 }
+
+#[test]
+fn surnames_joined_by_a_hyphen_are_each_person() {
+    check_entities(
+        "Tom Kessler met Anna Moll in Oslo. A Kessler-Moll meeting is planned.",
+        expect!["[Tom Kessler]{PER} met [Anna Moll]{PER} in [Oslo]{LOC}. A [Kessler]{PER}-[Moll]{PER} meeting is planned."],
+    );
+}

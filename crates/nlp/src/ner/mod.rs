@@ -216,7 +216,47 @@ impl Tagger {
                 }
             }
         }
+        split_joined_surnames(text, tokens, &mut out);
         out
+    }
+}
+
+/// "a Trump-Putin call": a hyphenated word made of the surnames of people the text names in
+/// full is those people, each with a span of its own inside the word.
+fn split_joined_surnames(text: &str, tokens: &[Token], entities: &mut Vec<Entity>) {
+    let surnames: Vec<&str> = entities
+        .iter()
+        .filter(|e| e.kind == EntityKind::Person)
+        .filter_map(|e| {
+            let name = &text[e.span.range()];
+            name.contains(' ')
+                .then(|| name.rsplit(' ').next())
+                .flatten()
+        })
+        .collect();
+    if surnames.len() < 2 {
+        return;
+    }
+    let mut added = Vec::new();
+    for t in tokens.iter().filter(|t| t.kind == TokenKind::Word) {
+        let word = t.text(text);
+        let parts: Vec<&str> = word.split('-').collect();
+        if parts.len() < 2 || !parts.iter().all(|p| surnames.contains(p)) {
+            continue;
+        }
+        entities.retain(|e| !(e.span.start() <= t.span.start() && t.span.end() <= e.span.end()));
+        let mut at = t.span.start();
+        for p in parts {
+            added.push(Entity {
+                span: Span::new(at, at + p.len()),
+                kind: EntityKind::Person,
+            });
+            at += p.len() + 1;
+        }
+    }
+    if !added.is_empty() {
+        entities.extend(added);
+        entities.sort_by_key(|e| (e.span.start(), e.span.end()));
     }
 }
 
