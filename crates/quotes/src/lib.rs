@@ -900,10 +900,15 @@ fn next_attribution(doc: &Doc, j: usize, end: usize) -> Option<usize> {
         let Some(p) = np.clause_start.checked_sub(1).filter(|&p| p > j) else {
             continue;
         };
-        if matches!(
-            doc.word(p),
-            "and" | "but" | "though" | "although" | "while" | "whereas" | ";"
-        ) {
+        // "which supports Kyiv, Macron warned ...": a new speaker after a comma too (one who
+        // says or thinks; "called" after a comma is too often a name-calling aside).
+        let comma = doc.word(p) == "," && !cues::is_call(w);
+        if comma
+            || matches!(
+                doc.word(p),
+                "and" | "but" | "though" | "although" | "while" | "whereas" | ";"
+            )
+        {
             let mut stop = p;
             while stop > j + 1 && matches!(doc.word(stop - 1), "," | ";") {
                 stop -= 1;
@@ -919,25 +924,8 @@ fn next_attribution(doc: &Doc, j: usize, end: usize) -> Option<usize> {
 /// "expressed hope to meet soon, “but only when the deal is final.”"
 fn loose_end(doc: &Doc, from: usize, end: usize) -> usize {
     let end = next_attribution(doc, from, end).unwrap_or(end);
-    // "which supports Kyiv, Macron warned ...": a new speaker after a comma ends it too.
-    let next_speaker = |k: usize| {
-        let w = doc.word(k);
-        if doc.region[k].is_some() || !(cues::is_speech(w) || cues::is_thought(w)) {
-            return None;
-        }
-        let e = before_verb(doc, from, k);
-        let np = phrases::subject(doc, from, e.checked_sub(1)?)?;
-        let comma = np.clause_start.checked_sub(1)?;
-        (comma > from && doc.word(comma) == ",").then_some(comma)
-    };
     (from + 1..end)
-        .find_map(|k| {
-            if doc.word(k) == "," && k + 1 < end && doc.opens(k + 1) {
-                Some(k)
-            } else {
-                next_speaker(k)
-            }
-        })
+        .find(|&k| doc.word(k) == "," && k + 1 < end && doc.opens(k + 1))
         .unwrap_or(end)
 }
 

@@ -170,19 +170,7 @@ fn story_kinds(sources: &[Source]) -> Vec<Vec<EntityKind>> {
             s.layers
                 .entities
                 .iter()
-                .map(|e| {
-                    let v = votes[&key(s, e.span)];
-                    let (best, &n) = v
-                        .iter()
-                        .enumerate()
-                        .max_by_key(|&(i, n)| (n, i == e.kind as usize))
-                        .expect("four kinds");
-                    if n > v[e.kind as usize] {
-                        EntityKind::ALL[best]
-                    } else {
-                        e.kind
-                    }
-                })
+                .map(|e| EntityKind::majority(votes[&key(s, e.span)], e.kind))
                 .collect()
         })
         .collect()

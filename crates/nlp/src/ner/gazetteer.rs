@@ -51,6 +51,17 @@ pub fn names_in(doc: &Doc) -> Own {
     own
 }
 
+/// Word `i`'s place in the name of `len` words starting at `start`, as in the labels: 0 first,
+/// 1 inner, 2 last, 3 the only word.
+fn part(i: usize, start: usize, len: usize) -> u8 {
+    match (i == start, i + 1 == start + len) {
+        (true, true) => 3,
+        (true, false) => 0,
+        (false, true) => 2,
+        (false, false) => 1,
+    }
+}
+
 /// First words of the multi-word person names in a list of names, counted.
 fn first_names(names: &HashMap<String, [u32; 4]>) -> HashMap<String, u32> {
     let mut out: HashMap<String, u32> = HashMap::new();
@@ -125,12 +136,7 @@ impl Gazetteer {
                 continue;
             };
             for (i, o) in out.iter_mut().enumerate().skip(start).take(len) {
-                *o = match (i == start, i + 1 == start + len) {
-                    (true, true) => 4,
-                    (true, false) => 1,
-                    (false, true) => 3,
-                    (false, false) => 2,
-                };
+                *o = part(i, start, len) + 1;
             }
             start += len;
         }
@@ -208,13 +214,7 @@ impl Gazetteer {
                         continue;
                     }
                     for (i, o) in out.iter_mut().enumerate().skip(start).take(len) {
-                        let part = match (i == start, i + 1 == start + len) {
-                            (true, true) => 3,
-                            (true, false) => 0,
-                            (false, true) => 2,
-                            (false, false) => 1,
-                        };
-                        *o |= 1 << (kind * 4 + part);
+                        *o |= 1 << (kind * 4 + usize::from(part(i, start, len)));
                     }
                 }
                 break;

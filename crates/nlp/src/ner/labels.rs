@@ -31,6 +31,21 @@ impl EntityKind {
         EntityKind::ALL.into_iter().find(|k| k.short() == s)
     }
 
+    /// The kind a name takes from its votes (mentions per kind): the most voted, with ties
+    /// going to `own`, the kind it already has.
+    pub fn majority(votes: [usize; 4], own: EntityKind) -> EntityKind {
+        let (best, &n) = votes
+            .iter()
+            .enumerate()
+            .max_by_key(|&(i, n)| (n, i == own as usize))
+            .expect("four kinds");
+        if n > votes[own as usize] {
+            EntityKind::ALL[best]
+        } else {
+            own
+        }
+    }
+
     fn index(self) -> u8 {
         self as u8
     }

@@ -354,7 +354,7 @@ fn short_names_of_organisations(sentences: &[Vec<&str>], labels: &mut [Vec<Label
 /// One document, one reading: a name that the tagger gives different kinds in different
 /// sentences takes the kind it was given most often.
 fn make_consistent(sentences: &[Vec<&str>], labels: &mut [Vec<Label>]) {
-    let mut votes: HashMap<String, [u32; 4]> = HashMap::new();
+    let mut votes: HashMap<String, [usize; 4]> = HashMap::new();
     for (words, l) in sentences.iter().zip(labels.iter()) {
         for (s, e, k) in spans(l) {
             votes.entry(words[s..e].join(" ")).or_default()[k as usize] += 1;
@@ -362,14 +362,8 @@ fn make_consistent(sentences: &[Vec<&str>], labels: &mut [Vec<Label>]) {
     }
     for (words, l) in sentences.iter().zip(labels.iter_mut()) {
         for (s, e, k) in spans(l) {
-            let v = votes[&words[s..e].join(" ")];
-            let (best, &n) = v
-                .iter()
-                .enumerate()
-                .max_by_key(|&(i, n)| (n, i == k as usize))
-                .expect("four kinds");
-            if n > v[k as usize] {
-                let kind = EntityKind::ALL[best];
+            let kind = EntityKind::majority(votes[&words[s..e].join(" ")], k);
+            if kind != k {
                 let fresh = labels::from_spans(e - s, &[(0, e - s, kind)]);
                 l[s..e].copy_from_slice(&fresh);
             }

@@ -74,8 +74,6 @@ pub enum ModelError {
 }
 
 const MAGIC: &[u8; 8] = b"CORNER\x00\x04";
-/// The format before the place list, still read (with no places).
-const MAGIC_NO_PLACES: &[u8; 8] = b"CORNER\x00\x03";
 
 /// Weights of one averaged perceptron, as the tagger reads them: an open-addressing table from
 /// feature key to its row of label scores, quantised to 16 bits with one scale (as the model file
@@ -288,8 +286,7 @@ impl Model {
         GzDecoder::new(gz)
             .read_to_end(&mut buf)
             .map_err(|e| ModelError::Corrupt(e.to_string()))?;
-        let has_places = buf.starts_with(MAGIC);
-        if !has_places && !buf.starts_with(MAGIC_NO_PLACES) {
+        if !buf.starts_with(MAGIC) {
             return Err(ModelError::BadHeader);
         }
         let mut r = Reader {
@@ -322,7 +319,7 @@ impl Model {
             }
             names.insert(n, c);
         }
-        let n_places = if has_places { r.u32()? as usize } else { 0 };
+        let n_places = r.u32()? as usize;
         let mut places = Vec::with_capacity(n_places);
         for _ in 0..n_places {
             places.push(r.str("place list")?);
