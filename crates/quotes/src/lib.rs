@@ -347,7 +347,10 @@ fn attribution(doc: &Doc, r: std::ops::Range<usize>, c: usize, claimed: &[bool])
     {
         return None;
     }
-    if cues::is_call(w) && !matches!(after, "for" | "on") && names_as(doc, c, r.end).is_none() {
+    if cues::is_call(w)
+        && !matches!(after, "for" | "on")
+        && names_as(doc, c, trimmed_end(doc, c + 1, &r)).is_none()
+    {
         return None;
     }
     if intent_only && !stance && cues::takes_infinitive(w) && after != "to" {
@@ -532,6 +535,20 @@ fn attribution(doc: &Doc, r: std::ops::Range<usize>, c: usize, claimed: &[bool])
             continues: false,
         });
     }
+
+    // "Though she called it “outrageous”, Clinton restricted ...": a subordinate clause's
+    // content ends at the comma before the main clause.
+    let subordinate = clause_start == first + 1
+        && matches!(
+            doc.word(first).to_lowercase().as_str(),
+            "though" | "although" | "while" | "whereas" | "because" | "since" | "if" | "unless"
+        );
+    let end = match (c + 2..end)
+        .rfind(|&k| subordinate && doc.word(k) == "," && doc.region[k].is_none())
+    {
+        Some(k) => k,
+        None => end,
+    };
 
     // Preposed: "He said (that) content", "She told reporters: “content”", and the participle
     // of a sentence's subject: "Trump attacked the media, saying the coverage was unfair".
@@ -786,6 +803,15 @@ fn names_as(doc: &Doc, c: usize, end: usize) -> Option<usize> {
             return None;
         }
     }
+    // "called the charges unsubstantiated and fabricated": the phrase stopped at a word that
+    // cannot say what it was called, so its own last word does.
+    let body = np.start + usize::from(cues::is_determiner(doc.word(np.start)));
+    if matches!(doc.word(k), "and" | "or" | "by")
+        && np.end >= body + 2
+        && doc.entity[k - 1].is_none()
+    {
+        k -= 1;
+    }
     let w = doc.word(k);
     let word = doc.kind(k) == Some(TokenKind::Word)
         && (matches!(w, "a" | "an") || !nlp::is_function_word(w))
@@ -861,7 +887,12 @@ fn plain_tail(doc: &Doc, c: usize, end: usize) -> bool {
     (c + 1..end).all(|k| {
         // "the continued questions": a participle after a determiner is an adjective; "failed
         // to show up": an infinitive is no cue of its own either.
-        let adjective = cues::is_determiner(doc.word(k - 1)) || doc.word(k - 1) == "to";
+        // "in a June report": a cue a few words after a determiner is a noun.
+        let adjective = doc.word(k - 1) == "to"
+            || (k.saturating_sub(3).max(c + 1)..k)
+                .rev()
+                .take_while(|&i| doc.kind(i) == Some(TokenKind::Word))
+                .any(|i| cues::is_determiner(doc.word(i)));
         doc.region[k].is_none()
             && doc.word(k) != "that"
             && (adjective || !(cues::is_speech(doc.word(k)) || cues::is_thought(doc.word(k))))

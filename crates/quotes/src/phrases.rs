@@ -23,6 +23,16 @@ pub fn subject(doc: &Doc, first: usize, e: usize) -> Option<Np> {
     if w == "," {
         return appositive(doc, first, e);
     }
+    // "Kall -- co-editor of a book on the debates -- said": the name before the dashes.
+    if matches!(w, "--" | "—" | "–") {
+        let lo = first.max(e.saturating_sub(40));
+        let open = (lo..e).rfind(|&k| doc.word(k) == w)?;
+        let np = (open > first)
+            .then(|| nominal_left(doc, first, open - 1))
+            .flatten()?;
+        doc.entity[open - 1]?;
+        return Some(np);
+    }
     // "Rep. Stephen Lynch (D-Mass.) said": the speaker is before the brackets.
     if w == ")" {
         let open = (e.saturating_sub(8).max(first)..e).rfind(|&k| doc.word(k) == "(")?;
@@ -60,9 +70,14 @@ pub fn subject(doc: &Doc, first: usize, e: usize) -> Option<Np> {
 
 /// "Name, role or relative clause, said": the name before the first comma is the speaker.
 fn appositive(doc: &Doc, first: usize, comma: usize) -> Option<Np> {
-    let lo = first.max(comma.saturating_sub(24));
+    let lo = first.max(comma.saturating_sub(40));
     let open = (lo..comma).rev().find(|&k| doc.word(k) == ",")?;
     let inner = open + 1..comma;
+    // A long apposition is a relative clause: "Connie Mariano, who as a Navy captain was the
+    // White House physician in ..., said".
+    if inner.len() > 24 && !matches!(doc.word(inner.start), "who" | "which") {
+        return None;
+    }
     // "the agency that oversees the program": a relative clause inside a noun phrase.
     let relative = |k: usize| {
         doc.word(k) == "that" && k > inner.start && cues::is_determiner(doc.word(inner.start))
@@ -188,13 +203,20 @@ fn nominal_left(doc: &Doc, first: usize, e: usize) -> Option<Np> {
         );
     if start > first && is_preposition(doc.word(start - 1)) && !opens_clause {
         // "officials in the White House said": the phrase modifies a noun before it.
-        let head = start.checked_sub(2).filter(|&k| k >= first)?;
-        let outer = nominal_left(doc, first, head)?;
-        return Some(Np {
-            start: outer.start,
-            end: e + 1,
-            clause_start: outer.start,
-        });
+        let outer = start
+            .checked_sub(2)
+            .filter(|&k| k >= first)
+            .and_then(|head| nominal_left(doc, first, head));
+        if let Some(outer) = outer {
+            return Some(Np {
+                start: outer.start,
+                end: e + 1,
+                clause_start: outer.start,
+            });
+        }
+        // "In a meeting with the board Trump said": a name right after the setting's noun
+        // is the subject, and the setting ends before it.
+        return name_after_setting(doc, start, e);
     }
     if doc.entity[e].is_none()
         && (is_time_word(head)
@@ -207,6 +229,33 @@ fn nominal_left(doc: &Doc, first: usize, e: usize) -> Option<Np> {
         start,
         end: e + 1,
         clause_start: start,
+    })
+}
+
+/// The person or organisation named at the end of `start..=e`, when a word of the setting
+/// before it is not part of the name: "a meeting Trump", "the board Trump".
+fn name_after_setting(doc: &Doc, start: usize, e: usize) -> Option<Np> {
+    let x = doc.entity[e]?;
+    let kind = doc.layers.entities[x].kind;
+    if !matches!(
+        kind,
+        nlp::EntityKind::Person | nlp::EntityKind::Organization
+    ) {
+        return None;
+    }
+    let mut s = e;
+    while s > start && doc.entity[s - 1] == Some(x) {
+        s -= 1;
+    }
+    let before = doc.word(s.checked_sub(1)?);
+    let setting_word = doc.kind(s - 1) == Some(TokenKind::Word)
+        && !cues::is_determiner(before)
+        && !nlp::is_function_word(before)
+        && !matches!(before, "'s" | "’s");
+    (s > start && setting_word).then_some(Np {
+        start: s,
+        end: e + 1,
+        clause_start: s,
     })
 }
 
@@ -242,11 +291,12 @@ pub fn object(doc: &Doc, j: usize, end: usize) -> Option<Np> {
             k += 1;
             continue;
         }
+        // "the charges": a cue after a determiner is a noun.
+        let noun = k > j && cues::is_determiner(doc.word(k - 1));
         if doc.kind(k) != Some(TokenKind::Word)
             || doc.region[k].is_some()
             || (nlp::is_function_word(w) && !(matches!(w, "of" | "for") && k > body))
-            || cues::is_speech(w)
-            || cues::is_thought(w)
+            || (!noun && (cues::is_speech(w) || cues::is_thought(w)))
         {
             break;
         }

@@ -355,3 +355,35 @@ fn a_claim_named_by_a_noun_with_its_owner() {
         expect!["Senator Maria Lopez repeated [her=Maria Lopez] <claim> that {the vote was rigged}. Critics mocked [Lopez=Maria Lopez]'s <call> for {a recount}. The plan was shelved."],
     );
 }
+
+#[test]
+fn a_setting_without_a_comma_long_relative_clauses_and_dashes_before_the_verb() {
+    check(
+        "In a meeting with the board Trump said that the plan may go.",
+        expect!["In a meeting with the board [Trump] <said> {that the plan may go}."],
+    );
+    check(
+        "The middle group paid more, the agency said in a June report.",
+        expect!["{The middle group paid more}, [the agency=?] <said> in a June report."],
+    );
+    check(
+        "Connie Mariano, who as a Navy captain was the White House physician in the administration of a former president and later retired from the service, said that in 1998 the public had been misled.",
+        expect!["[Connie Mariano], who as a Navy captain was the White House physician in the administration of a former president and later retired from the service, <said> {that in 1998 the public had been misled}."],
+    );
+    check(
+        "Kall -- co-editor of a book analyzing the debates, which sold well -- said the candidate tended to make announcements there.",
+        expect!["[Kall] -- co-editor of a book analyzing the debates, which sold well -- <said> {the candidate tended to make announcements there}."],
+    );
+}
+
+#[test]
+fn a_cue_word_as_a_noun_after_a_determiner_and_a_subordinate_clause_ends_at_its_comma() {
+    check(
+        "The campaign called the charges unsubstantiated and fabricated by former employees.",
+        expect!["[The campaign=?] <called> {the charges unsubstantiated and fabricated by former employees}."],
+    );
+    check(
+        "Although he said the plan would fail, Smith voted for it.",
+        expect!["Although [he=?] <said> {the plan would fail}, Smith voted for it."],
+    );
+}
