@@ -65,7 +65,56 @@ pub fn subject(doc: &Doc, first: usize, e: usize) -> Option<Np> {
             clause_start: e,
         });
     }
-    nominal_left(doc, first, e)
+    match nominal_left(doc, first, e) {
+        // "Voters who oppose the plan said": the phrase is the object inside a relative
+        // clause, and the speaker is the noun the clause describes.
+        Some(np) if inside_relative(doc, first, np.start) => relative_head(doc, first, e),
+        Some(np) => Some(np),
+        None => relative_head(doc, first, e),
+    }
+}
+
+/// Whether the words before `start` are "who/that/which" and a verb with no comma between.
+fn inside_relative(doc: &Doc, first: usize, start: usize) -> bool {
+    let lo = first.max(start.saturating_sub(4));
+    (lo + 1..start.saturating_sub(1))
+        .rev()
+        .find(|&k| matches!(doc.word(k), "that" | "which" | "who"))
+        .is_some_and(|rel| {
+            (rel + 1..start).all(|k| {
+                doc.kind(k) == Some(TokenKind::Word)
+                    && doc.entity[k].is_none()
+                    && !cues::is_determiner(doc.word(k))
+            })
+        })
+}
+
+/// "A 2014 study that appeared in a medical journal found": the noun a restrictive relative
+/// clause describes, when the words before the verb end inside that clause.
+fn relative_head(doc: &Doc, first: usize, e: usize) -> Option<Np> {
+    let lo = first.max(e.saturating_sub(12));
+    let rel = (lo + 1..e)
+        .rev()
+        .find(|&k| matches!(doc.word(k), "that" | "which" | "who"))?;
+    let clean = (rel + 1..=e).all(|k| {
+        let w = doc.word(k);
+        doc.region[k].is_none() && !matches!(w, "," | ";" | ":") && !cues::is_speech(w)
+    });
+    if !clean || doc.kind(rel - 1) != Some(TokenKind::Word) {
+        return None;
+    }
+    let np = nominal_left(doc, first, rel - 1)?;
+    // A noun phrase, not a verb: it opens with a determiner or is a name or a plural noun.
+    let head = doc.word(rel - 1);
+    let plural = np.end - np.start == 1 && head.len() > 3 && head.ends_with('s');
+    if !(cues::is_determiner(doc.word(np.start)) || doc.entity[rel - 1].is_some() || plural) {
+        return None;
+    }
+    Some(Np {
+        start: np.start,
+        end: np.end,
+        clause_start: np.start,
+    })
 }
 
 /// "Name, role or relative clause, said": the name before the first comma is the speaker.
@@ -156,6 +205,15 @@ fn nominal_left(doc: &Doc, first: usize, e: usize) -> Option<Np> {
         // "Ms. Aubrey": the title and its full stop.
         if w == "." && k > first && nlp::is_title_abbreviation(doc.word(k - 1)) {
             start = k - 1;
+            words += 1;
+            continue;
+        }
+        // "A 2014 study": a year or a number after a determiner.
+        if doc.kind(k) == Some(TokenKind::Number)
+            && k > first
+            && cues::is_determiner(doc.word(k - 1))
+        {
+            start = k;
             words += 1;
             continue;
         }

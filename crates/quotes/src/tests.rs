@@ -387,3 +387,19 @@ fn a_cue_word_as_a_noun_after_a_determiner_and_a_subordinate_clause_ends_at_its_
         expect!["Although [he=?] <said> {the plan would fail}, Smith voted for it."],
     );
 }
+
+#[test]
+fn a_relative_clause_inside_the_subject_describes_the_speaker() {
+    check(
+        "A 2014 study that appeared in the British Medical Journal found that the advice was unsupported.",
+        expect!["[A 2014 study=?] that appeared in the British Medical Journal <found> {that the advice was unsupported}."],
+    );
+    check(
+        "Voters who oppose the plan said it would fail.",
+        expect!["[Voters=?] who oppose the plan <said> {it would fail}."],
+    );
+    check(
+        "Officials who spoke to reporters said the talks would resume.",
+        expect!["[Officials=?] who spoke to reporters <said> {the talks would resume}."],
+    );
+}
