@@ -157,6 +157,11 @@ pub fn quotes(text: &str, layers: &Layers) -> Vec<Quote> {
                         claimed[part.clone()].fill(true);
                     }
                     claimed[f.cue.clone()].fill(true);
+                    // "..., Sanders said, suggesting ...": a speaker after the content is no
+                    // content of the next cue.
+                    if let Some(np) = f.speaker.filter(|np| np.start > f.cue.start) {
+                        claimed[np.start..np.end].fill(true);
+                    }
                     i = f.cue.end;
                     found.push(f);
                 }
@@ -963,7 +968,10 @@ fn loose_end(doc: &Doc, from: usize, end: usize) -> usize {
 /// Whether the words after "…, he said," go on with the content rather than a new clause.
 fn continues_content(doc: &Doc, j: usize) -> bool {
     let w = doc.word(j);
+    // "..., Sanders said, going on to contrast ...": a participle describes the speaker.
+    let participle = w.len() > 4 && w.ends_with("ing");
     starts_content(doc, j)
+        && !participle
         && !cues::is_speech(w)
         && !cues::is_thought(w)
         && !matches!(

@@ -30,6 +30,11 @@ fn classify(c: char, before: Option<char>, after: Option<char>) -> Option<Mark> 
     let word_before = before.is_some_and(char::is_alphanumeric);
     match c {
         '“' | '„' | '«' => Some(Mark::Open(Kind::Double)),
+        // "”Mr. Trump embodies ...": a closing mark at the start of a paragraph or before a
+        // word after a space is an opening one typed the wrong way round.
+        '”' if space_before && (word_after || before.is_none_or(|b| b == '\n')) => {
+            Some(Mark::Open(Kind::Double))
+        }
         '”' | '»' => Some(Mark::Close(Kind::Double)),
         '"' => Some(if space_before {
             Mark::Open(Kind::Double)
@@ -172,6 +177,10 @@ mod tests {
         assert_eq!(
             marked("''Voters are dubious,'' he said."),
             "[''Voters are dubious,''] he said."
+        );
+        assert_eq!(
+            marked("Photo.\n\n”Typed the wrong way round.” ― Ana\n”Again.” said ” here"),
+            "Photo.\n\n[”Typed the wrong way round.”] ― Ana\n[”Again.”] said ” here"
         );
         assert_eq!(
             marked("The '90s and the students' union"),

@@ -403,3 +403,17 @@ fn a_relative_clause_inside_the_subject_describes_the_speaker() {
         expect!["[Officials=?] who spoke to reporters <said> {the talks would resume}."],
     );
 }
+
+#[test]
+fn possessive_speakers_and_a_participle_after_the_attribution() {
+    check(
+        "The paranoia remained. \"We live in a dark kingdom,\" my father often said.",
+        expect![[
+            r#"The paranoia remained. «"We live in a dark kingdom,"» [my father=?] often <said>."#
+        ]],
+    );
+    check(
+        "\"This is what I know. We like you, we don't like you,\" Sanders said, going on to contrast the two plans.",
+        expect![[r#"«"This is what I know. We like you, we don't like you,"» [Sanders] <said>, going on to contrast the two plans."#]],
+    );
+}
