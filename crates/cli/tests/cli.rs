@@ -754,7 +754,6 @@ fn reference_story_has_a_timeline_on_calendar_dates() {
         2025-10-14 [000 003] Bloomberg News reported that Witkoff said in an October 14 t
         2025-10-27 [000] Trump had previously demanded that Ukraine accept the ceasef
         2025-W47 [000] The US-proposed 28-point peace plan for Russia and Ukraine w
-        2025-W47 [001] Trump, who long boasted he could negotiate an end to the Ukr
         2025-W47 [003] Details of a U.S.-backed peace plan that emerged last week a
         2025-W47 [003] Trump said last week Zelenskiy could either agree to the U.S
         2025-W47 [004] The meeting follows the release of a 28 point draft peace pl

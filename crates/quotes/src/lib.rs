@@ -1123,7 +1123,21 @@ fn starts_content(doc: &Doc, j: usize) -> bool {
 /// "According to X, content." and "Content, according to X."
 fn according(doc: &Doc, r: std::ops::Range<usize>, c: usize, claimed: &[bool]) -> Option<Found> {
     let end = trimmed_end(doc, c + 2, &r);
-    let np = phrases::object(doc, c + 2, end)?;
+    // "according to show insiders": after "to" a cue word is a noun too.
+    let np = phrases::object(doc, c + 2, end).or_else(|| {
+        let stop = (c + 2..end.min(c + 8))
+            .find(|&k| {
+                doc.kind(k) != Some(TokenKind::Word)
+                    || doc.region[k].is_some()
+                    || nlp::is_function_word(doc.word(k))
+            })
+            .unwrap_or(end.min(c + 8));
+        (stop > c + 2).then_some(Np {
+            start: c + 2,
+            end: stop,
+            clause_start: c + 2,
+        })
+    })?;
     let mut first = r.start;
     while first < c && claimed[first] {
         first += 1;

@@ -120,8 +120,18 @@ fn relative_head(doc: &Doc, first: usize, e: usize) -> Option<Np> {
 /// "Name, role or relative clause, said": the name before the first comma is the speaker.
 fn appositive(doc: &Doc, first: usize, comma: usize) -> Option<Np> {
     let lo = first.max(comma.saturating_sub(40));
-    let open = (lo..comma).rev().find(|&k| doc.word(k) == ",")?;
+    let mut open = (lo..comma).rev().find(|&k| doc.word(k) == ",")?;
+    // "Schiff, 56, who has served ..., told": an age between commas belongs to the name.
+    if open >= first + 3
+        && doc.word(open - 2) == ","
+        && doc.kind(open - 1) == Some(TokenKind::Number)
+    {
+        open -= 2;
+    }
     let inner = open + 1..comma;
+    // "Mr. Obama, who understood that ..., told": a relative clause may say or think things
+    // of its own.
+    let relative_clause = matches!(doc.word(inner.start), "who" | "which");
     // A long apposition is a relative clause: "Connie Mariano, who as a Navy captain was the
     // White House physician in ..., said".
     if inner.len() > 24 && !matches!(doc.word(inner.start), "who" | "which") {
@@ -138,11 +148,12 @@ fn appositive(doc: &Doc, first: usize, comma: usize) -> Option<Np> {
     );
     if inner.is_empty()
         || clause
-        || inner.clone().any(|k| {
-            doc.region[k].is_some()
-                || cues::is_speech(doc.word(k))
-                || (doc.word(k) == "that" && !relative(k))
-        })
+        || (!relative_clause
+            && inner.clone().any(|k| {
+                doc.region[k].is_some()
+                    || cues::is_speech(doc.word(k))
+                    || (doc.word(k) == "that" && !relative(k))
+            }))
     {
         return None;
     }
@@ -181,10 +192,12 @@ fn nominal_left(doc: &Doc, first: usize, e: usize) -> Option<Np> {
         return None;
     }
     let head = doc.word(e);
+    // "the report says": a cue word after a determiner is a noun.
+    let noun = e > first && cues::is_determiner(doc.word(e - 1));
     if doc.entity[e].is_none()
         && (nlp::is_function_word(head)
             || cues::is_between(head)
-            || cues::is_speech(head)
+            || (cues::is_speech(head) && !noun)
             || doc.kind(e) == Some(TokenKind::Number))
     {
         return None;

@@ -417,3 +417,23 @@ fn possessive_speakers_and_a_participle_after_the_attribution() {
         expect![[r#"«"This is what I know. We like you, we don't like you,"» [Sanders] <said>, going on to contrast the two plans."#]],
     );
 }
+
+#[test]
+fn ages_and_relative_clauses_between_name_and_verb_and_cue_words_as_nouns() {
+    check(
+        "Schiff, 56, who has served on the committee for a decade, told the newspaper's video series it is clear that the hacking can be traced.",
+        expect!["[Schiff], 56, who has served on the committee for a decade, <told> the newspaper's video series {it is clear that the hacking can be traced}."],
+    );
+    check(
+        "Mr. Obama, who understood that a legislative push would be fruitless, told his advisers to figure out how to cut emissions.",
+        expect!["[Mr. Obama], who understood that a legislative push would be fruitless, <told> {his advisers to figure out how to cut emissions}."],
+    );
+    check(
+        "Trump repeatedly demeaned women with sexist language, according to show insiders.",
+        expect!["{Trump repeatedly demeaned women with sexist language}, <according to> [show insiders=?]."],
+    );
+    check(
+        "Goldman Sachs holds billions offshore, and the report says the company has 987 subsidiaries in tax havens.",
+        expect!["Goldman Sachs holds billions offshore, and [the report=?] <says> {the company has 987 subsidiaries in tax havens}."],
+    );
+}
