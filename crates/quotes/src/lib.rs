@@ -1115,6 +1115,7 @@ fn starts_content(doc: &Doc, j: usize) -> bool {
             | "and"
             | "or"
             | "but"
+            | "according"
             | ")"
             | "("
     )
@@ -1125,30 +1126,91 @@ fn according(doc: &Doc, r: std::ops::Range<usize>, c: usize, claimed: &[bool]) -
     let end = trimmed_end(doc, c + 2, &r);
     // "according to show insiders": after "to" a cue word is a noun too.
     let np = phrases::object(doc, c + 2, end).or_else(|| {
-        let stop = (c + 2..end.min(c + 8))
+        // "the “Medicare for all” document": a title in quotes inside the phrase.
+        let stop = (c + 2..end.min(c + 12))
             .find(|&k| {
-                doc.kind(k) != Some(TokenKind::Word)
-                    || doc.region[k].is_some()
-                    || nlp::is_function_word(doc.word(k))
+                let w = doc.word(k);
+                let part = doc.kind(k) == Some(TokenKind::Word)
+                    && (!nlp::is_function_word(w) || cues::is_determiner(w));
+                doc.region[k].is_none() && !part
             })
-            .unwrap_or(end.min(c + 8));
+            .unwrap_or(end.min(c + 12));
         (stop > c + 2).then_some(Np {
             start: c + 2,
             end: stop,
             clause_start: c + 2,
         })
     })?;
+    // "a count by The Associated Press": the source's own source belongs to it.
+    let mut np = np;
+    if matches!(doc.word(np.end), "by" | "from") {
+        if let Some(more) = phrases::object(doc, np.end + 1, end) {
+            np.end = more.end;
+        }
+    }
     let mut first = r.start;
     while first < c && claimed[first] {
         first += 1;
     }
-    let lead = (first..c).all(|k| matches!(doc.word(k), "but" | "and" | "," | "so" | "yet"));
-    let content = if lead && doc.word(np.end) == "," && np.end + 3 <= end {
-        np.end + 1..end
-    } else if c > first + 2 && doc.is_separator(c - 1) {
+    // "But according to X, ...", "In addition, according to X, ...", "Now, according to X,":
+    // the source leads, after at most a short adverbial.
+    let lead = (first..c).all(|k| matches!(doc.word(k), "but" | "and" | "," | "so" | "yet"))
+        || (c > first && c <= first + 4 && doc.word(c - 1) == ",");
+    let lead_comma = if lead {
+        // "according to reports emerging in the news media, he ...": the source runs to its
+        // comma.
+        (np.end..end.min(np.end + 10))
+            .find(|&k| doc.word(k) == "," || doc.region[k].is_some())
+            .filter(|&k| doc.word(k) == ",")
+    } else {
+        None
+    };
+    // "Fundraising, according to the campaign, has surged": a verb after the source means the
+    // words before it were the subject, not an adverbial.
+    let verb_after = |k: usize| {
+        let w = doc.word(k + 1);
+        matches!(
+            w,
+            "is" | "are"
+                | "was"
+                | "were"
+                | "has"
+                | "have"
+                | "had"
+                | "will"
+                | "would"
+                | "could"
+                | "can"
+                | "may"
+                | "might"
+                | "should"
+                | "must"
+        ) || (w.ends_with("ed") && doc.entity[k + 1].is_none())
+    };
+    let adverbial_lead =
+        (first..c).all(|k| matches!(doc.word(k), "but" | "and" | "," | "so" | "yet"));
+    let lead_comma = lead_comma.filter(|&k| adverbial_lead || !verb_after(k));
+    let content = if let Some(comma) = lead_comma.filter(|&k| k + 3 <= end) {
+        np.end = comma;
+        comma + 1..end
+    } else if c > first + 1 && doc.is_separator(c - 1) {
         let stop = if doc.closes(c - 1) { c } else { c - 1 };
+        // "Fundraising, according to the campaign, has surged": the sentence goes on after
+        // the source.
+        let comma = (np.end..end.min(np.end + 10)).find(|&k| doc.word(k) == ",");
+        if let Some(comma) = comma.filter(|&k| k + 2 < end && doc.word(c - 1) == ",") {
+            np.end = comma;
+            let mut f = Found::said(first..stop, c..c + 2, np);
+            f.content.push(comma + 1..end);
+            return Some(f);
+        }
+        if c <= first + 2 {
+            return None;
+        }
         first..stop
-    } else if c > first + 2 && np.end >= end {
+    } else if c > first + 2 && (np.end >= end || doc.word(np.end) == ",") {
+        // "Clinton leads by 271 delegates according to a count by The Associated Press, but":
+        // the phrase before, when no comma sets it off.
         first..c
     } else {
         return None;

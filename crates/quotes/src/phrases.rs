@@ -357,6 +357,11 @@ pub fn object(doc: &Doc, j: usize, end: usize) -> Option<Np> {
             k += 1;
             continue;
         }
+        // "one of his senior aides": a determiner after "of".
+        if k > body && doc.word(k - 1) == "of" && cues::is_determiner(w) {
+            k += 1;
+            continue;
+        }
         // The full stop of a title: "Sen. Susan Collins", "Mr. Hof".
         if w == "." && k > body && nlp::is_title_abbreviation(doc.word(k - 1)) {
             k += 1;
@@ -366,7 +371,9 @@ pub fn object(doc: &Doc, j: usize, end: usize) -> Option<Np> {
         let noun = k > j && cues::is_determiner(doc.word(k - 1));
         if doc.kind(k) != Some(TokenKind::Word)
             || doc.region[k].is_some()
-            || (nlp::is_function_word(w) && !(matches!(w, "of" | "for") && k > body))
+            || (nlp::is_function_word(w)
+                && !(matches!(w, "of" | "for") && k > body)
+                && !(w == "of" && k > j))
             || (!noun && (cues::is_speech(w) || cues::is_thought(w)))
         {
             break;

@@ -437,3 +437,27 @@ fn ages_and_relative_clauses_between_name_and_verb_and_cue_words_as_nouns() {
         expect!["Goldman Sachs holds billions offshore, and [the report=?] <says> {the company has 987 subsidiaries in tax havens}."],
     );
 }
+
+#[test]
+fn according_to_in_the_middle_after_a_lead_and_without_a_comma() {
+    check(
+        "In addition, according to the department, nearly nine million more workers will be protected.",
+        expect!["In addition, <according to> [the department=?], {nearly nine million more workers will be protected}."],
+    );
+    check(
+        "Fundraising, according to the campaign, has surged in the same period.",
+        expect!["{Fundraising}, <according to> [the campaign=?], {has surged in the same period}."],
+    );
+    check(
+        "But according to reports emerging in the news media, he could not convince the family.",
+        expect!["But <according to> [reports emerging in the news media=?], {he could not convince the family}."],
+    );
+    check(
+        "Clinton leads Sanders by 271 pledged delegates according to a count by The Associated Press, but the race goes on.",
+        expect!["{Clinton leads Sanders by 271 pledged delegates} <according to> [a count by The Associated Press], but the race goes on."],
+    );
+    check(
+        "The council will meet, according to one of his senior aides. The plan would cost $1.38 trillion a year, according to the \"Medicare for all\" document.",
+        expect![[r#"{The council will meet}, <according to> [one of his senior aides=?]. {The plan would cost $1.38 trillion a year}, <according to> [the "Medicare for all" document=?]."#]],
+    );
+}
