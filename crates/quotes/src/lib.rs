@@ -658,9 +658,26 @@ fn attribution(doc: &Doc, r: std::ops::Range<usize>, c: usize, claimed: &[bool])
                 w,
                 "tell" | "tells" | "told" | "telling" | "assured" | "informed"
             );
+            // "asked Sanders whether ...", "asked Obama what he thought", "asked Trump about
+            // his statements": a question or a topic put to the hearer.
+            let asked = matches!(w, "ask" | "asks" | "asked" | "asking")
+                && matches!(
+                    doc.word(h.end),
+                    "whether"
+                        | "if"
+                        | "how"
+                        | "why"
+                        | "what"
+                        | "who"
+                        | "when"
+                        | "where"
+                        | "which"
+                        | "about"
+                );
             if matches!(doc.word(h.end), "that" | ":" | "," | "to")
                 || doc.opens(h.end)
                 || pronoun_clause
+                || asked
             {
                 j = h.end;
             }

@@ -357,6 +357,11 @@ pub fn object(doc: &Doc, j: usize, end: usize) -> Option<Np> {
             k += 1;
             continue;
         }
+        // "the 2016 contender": a number after the determiner.
+        if k == body && k > j && doc.kind(k) == Some(TokenKind::Number) {
+            k += 1;
+            continue;
+        }
         // "one of his senior aides": a determiner after "of".
         if k > body && doc.word(k - 1) == "of" && cues::is_determiner(w) {
             k += 1;
@@ -371,6 +376,10 @@ pub fn object(doc: &Doc, j: usize, end: usize) -> Option<Np> {
         let noun = k > j && cues::is_determiner(doc.word(k - 1));
         if doc.kind(k) != Some(TokenKind::Word)
             || doc.region[k].is_some()
+            || matches!(
+                w,
+                "whether" | "if" | "how" | "why" | "what" | "when" | "where"
+            )
             || (nlp::is_function_word(w)
                 && !(matches!(w, "of" | "for") && k > body)
                 && !(w == "of" && k > j))

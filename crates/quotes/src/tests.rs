@@ -461,3 +461,23 @@ fn according_to_in_the_middle_after_a_lead_and_without_a_comma() {
         expect![[r#"{The council will meet}, <according to> [one of his senior aides=?]. {The plan would cost $1.38 trillion a year}, <according to> [the "Medicare for all" document=?]."#]],
     );
 }
+
+#[test]
+fn questions_and_topics_put_to_a_hearer() {
+    check(
+        "A reporter asked Sanders how he was feeling on caucus day.",
+        expect!["[A reporter=?] <asked> Sanders {how he was feeling on caucus day}."],
+    );
+    check(
+        "HuffPost asked the 2016 Democratic contender if he had been preparing himself.",
+        expect!["[HuffPost=?] <asked> the 2016 Democratic contender {if he had been preparing himself}."],
+    );
+    check(
+        "Neera Tanden asked former Attorney General Eric Holder whether he had thoughts on the committee.",
+        expect!["[Neera Tanden] <asked> former Attorney General Eric Holder {whether he had thoughts on the committee}."],
+    );
+    check(
+        "Radio host Hugh Hewitt asked Trump about statements he had made the previous night.",
+        expect!["[Radio host Hugh Hewitt] <asked> Trump about {statements he had made the previous night}."],
+    );
+}
