@@ -212,6 +212,11 @@ pub fn is_talk(word: &str) -> bool {
     )
 }
 
+/// Forms of "refer": "referring to the convention" names what a remark was about.
+pub fn is_reference(word: &str) -> bool {
+    matches!(word, "refer" | "refers" | "referred" | "referring")
+}
+
 /// Prepositions that introduce what was said or thought about: "warned against", "spoke of".
 pub fn is_topic_preposition(word: &str) -> bool {
     matches!(word, "about" | "of" | "on" | "against" | "over")

@@ -340,7 +340,9 @@ fn attribution(doc: &Doc, r: std::ops::Range<usize>, c: usize, claimed: &[bool])
     let intent_only = !(cues::is_speech(w) || cues::is_thought(w));
     let stance = cues::takes_object(w);
     let after = doc.word(c + 1);
-    let talk = cues::is_talk(w) && cues::is_topic_preposition(after);
+    // "spoke about ...", "referring to the party's convention": what the talk is about.
+    let talk = (cues::is_talk(w) && cues::is_topic_preposition(after))
+        || (cues::is_reference(w) && after == "to");
     // "expressed hope that", "expressed concern about": the attitude, then its content.
     let express = cues::is_express(w)
         && doc.kind(c + 1) == Some(TokenKind::Word)
@@ -387,6 +389,17 @@ fn attribution(doc: &Doc, r: std::ops::Range<usize>, c: usize, claimed: &[bool])
     }
     // The speaker before the verb, over auxiliaries and adverbs: "he has also said".
     let mut e = before_verb(doc, first, c);
+    // "He was referring to", "they are talking about": the progressive's auxiliary.
+    if w.ends_with("ing")
+        && w != "continuing"
+        && e > first
+        && matches!(
+            doc.word(e - 1),
+            "is" | "are" | "was" | "were" | "been" | "am"
+        )
+    {
+        e = before_verb(doc, first, e - 1);
+    }
     // "The president last week said", "Peskov on Tuesday told": step over the time phrase.
     if e > first && phrases::is_time_word(doc.word(e - 1)) {
         let mut k = e - 1;
@@ -557,7 +570,8 @@ fn attribution(doc: &Doc, r: std::ops::Range<usize>, c: usize, claimed: &[bool])
 
     // Preposed: "He said (that) content", "She told reporters: “content”", and the participle
     // of a sentence's subject: "Trump attacked the media, saying the coverage was unfair".
-    let participle = (w.ends_with("ing") && doc.word(c - 1) == ",")
+    let participle = (w.ends_with("ing")
+        && (doc.word(c - 1) == "," || (c >= 2 && doc.closes(c - 1) && doc.word(c - 2) == ",")))
         || (left.is_none() && e > first + 1 && matches!(doc.word(e - 1), "and" | "but"));
     // "with his spokesman saying: ...": the participle has its own subject.
     let own_subject = if w.ends_with("ing") {
@@ -603,6 +617,7 @@ fn attribution(doc: &Doc, r: std::ops::Range<usize>, c: usize, claimed: &[bool])
             && cues::pronoun(head).is_none()
             && !cues::is_determiner(doc.word(speaker.start))
     }) || (w.ends_with("ing")
+        && !doc.closes(c - 1)
         && !matches!(
             doc.word(c - 1),
             "," | "is" | "are" | "was" | "were" | "been" | "be" | "by" | "of"
@@ -761,8 +776,9 @@ fn attribution(doc: &Doc, r: std::ops::Range<usize>, c: usize, claimed: &[bool])
         // "warned against hackers", "spoke of the legacy of racism": the topic is the content,
         // unless the phrase is a time or a setting ("said on Tuesday", "spoke on television").
         // "pointed to reports that ...": what is pointed to.
-        let pointed_to =
-            matches!(w, "point" | "points" | "pointed" | "pointing") && doc.word(j) == "to";
+        let pointed_to = (matches!(w, "point" | "points" | "pointed" | "pointing")
+            || cues::is_reference(w))
+            && doc.word(j) == "to";
         if (cues::is_topic_preposition(doc.word(j)) || pointed_to) && j + 1 < end && !noun_like {
             let k = j + 1 + usize::from(is_article(doc.word(j + 1)));
             let setting = phrases::is_time_word(doc.word(k))
@@ -977,6 +993,20 @@ fn next_attribution(doc: &Doc, j: usize, end: usize) -> Option<usize> {
 /// "expressed hope to meet soon, “but only when the deal is final.”"
 fn loose_end(doc: &Doc, from: usize, end: usize) -> usize {
     let end = next_attribution(doc, from, end).unwrap_or(end);
+    // "..., referring to the convention", "..., adding that": a participle cue after a comma
+    // starts a remark of its own.
+    let end = (from + 1..end)
+        .find(|&k| {
+            let w = doc.word(k);
+            // The comma may sit inside a closing mark: "“... by Cleveland,” referring to".
+            let comma =
+                doc.word(k - 1) == "," || (k >= 2 && doc.closes(k - 1) && doc.word(k - 2) == ",");
+            comma
+                && doc.region[k].is_none()
+                && w.ends_with("ing")
+                && (cues::is_speech(w) || cues::is_thought(w) || cues::is_reference(w))
+        })
+        .map_or(end, |k| if doc.closes(k - 1) { k } else { k - 1 });
     (from + 1..end)
         .find(|&k| doc.word(k) == "," && k + 1 < end && doc.opens(k + 1))
         .unwrap_or(end)

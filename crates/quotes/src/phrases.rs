@@ -230,6 +230,10 @@ fn nominal_left(doc: &Doc, first: usize, e: usize) -> Option<Np> {
             words += 1;
             continue;
         }
+        // "obligations that Patriot Coal was seeking": "that" before a name opens a clause.
+        if w == "that" && doc.entity[k + 1].is_some() {
+            break;
+        }
         if cues::is_determiner(w) {
             start = k;
             // "a spokesman for the campaign": go on over the preposition to the head noun.

@@ -481,3 +481,15 @@ fn questions_and_topics_put_to_a_hearer() {
         expect!["[Radio host Hugh Hewitt] <asked> Trump about {statements he had made the previous night}."],
     );
 }
+
+#[test]
+fn what_a_remark_referred_to_and_progressive_cues() {
+    check(
+        "Trump said things “should be wrapped up by Cleveland,” referring to the party’s July convention.",
+        expect!["[[Trump=?]=?] <said> {things “should be wrapped up by Cleveland,”} <referring> to {the party’s July convention}."],
+    );
+    check(
+        "He was referring to the deal. Those discussions are continuing, he said.",
+        expect!["[He=?] was <referring> to {the deal}. {Those discussions are continuing}, [he=?] <said>."],
+    );
+}
