@@ -123,6 +123,8 @@ fn a_paraphrase_and_a_turn_of_phrase_are_one_remark_each() {
               a1: “it was never a plan, only a blueprint”
               ! worded differently inside quotation marks by different outlets
             Anna Berg
+              a0: the harvest was late
+            Anna Berg
               a1: the truce on bread prices was working well
         "#]],
     );

@@ -125,7 +125,9 @@ fn abbreviation_before(text: &str, tokens: &[Token], i: usize) -> bool {
         return false;
     }
     let w = prev.text(text);
-    let single_capital = w.chars().count() == 1 && w.chars().all(char::is_uppercase);
+    // "J.", and the state in a party label: "(D-N.Y.)".
+    let last = w.rsplit('-').next().unwrap_or(w);
+    let single_capital = last.chars().count() == 1 && last.chars().all(char::is_uppercase);
     single_capital || ABBREVIATIONS.contains(&w.to_lowercase().as_str())
 }
 

@@ -56,6 +56,12 @@ fn sentences_respect_abbreviations_initials_and_quotes() {
             "Stop." and then left."#]],
     );
     check_sentences(
+        "Rep. Gregory Meeks (D-N.Y.) said he agreed. Rep. Jones (R-Pa.) did not.",
+        expect![[r#"
+            Rep. Gregory Meeks (D-N.Y.) said he agreed.
+            Rep. Jones (R-Pa.) did not."#]],
+    );
+    check_sentences(
         "Talks moved to the U.S. The envoy flew to the U.S. embassy in Moscow.",
         expect![[r#"
             Talks moved to the U.S.

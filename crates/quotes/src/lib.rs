@@ -518,10 +518,17 @@ fn attribution(doc: &Doc, r: std::ops::Range<usize>, c: usize, claimed: &[bool])
         while content_start < content_end && claimed[content_start] {
             content_start += 1;
         }
-        if content_end < content_start + 2 {
+        // "Still, he said, officials have to decide": a lone adverb before the attribution is
+        // no content; what follows it is.
+        let lone = content_end < content_start + 2;
+        if lone && !(content_end > content_start && doc.region[content_start].is_none()) {
             return None;
         }
-        let mut content = vec![content_start..content_end];
+        let mut content = if lone {
+            Vec::new()
+        } else {
+            vec![content_start..content_end]
+        };
         // "“We are ready,” he said, “to talk.”": the quote goes on after the attribution.
         let mut clause_end = speaker.end.max(c + 1);
         if inverted && doc.word(clause_end) == "," {
@@ -535,6 +542,12 @@ fn attribution(doc: &Doc, r: std::ops::Range<usize>, c: usize, claimed: &[bool])
                 }
             }
         }
+        // "The plan, officials said on Tuesday, will fail": over a time or a setting.
+        if adjunct_tail(doc, clause_end - 1, end) {
+            if let Some(k) = (clause_end..end.min(clause_end + 6)).find(|&k| doc.word(k) == ",") {
+                clause_end = k;
+            }
+        }
         let comma = doc.word(clause_end) == ",";
         let resume = clause_end + usize::from(comma);
         if resume < r.end && doc.opens(resume) {
@@ -544,6 +557,9 @@ fn attribution(doc: &Doc, r: std::ops::Range<usize>, c: usize, claimed: &[bool])
         } else if comma && end >= resume + 2 && continues_content(doc, resume) {
             // "The two nations, Xi said, now have a chance": the sentence goes on.
             content.push(resume..end);
+        }
+        if content.is_empty() {
+            return None;
         }
         return Some(Found {
             content,
@@ -755,6 +771,15 @@ fn attribution(doc: &Doc, r: std::ops::Range<usize>, c: usize, claimed: &[bool])
             }
         }
     }
+    // "said of the draft: “That is only a blueprint.”": a topic, then the quote after a colon.
+    if matches!(doc.word(j), "of" | "about" | "on" | "in" | "at") {
+        if let Some(t) = (j + 1..(j + 8).min(end)).find(|&t| doc.word(t) == ":") {
+            let words = (j + 1..t).all(|k| doc.kind(k) == Some(TokenKind::Word));
+            if words && (t + 1 >= end || doc.opens(t + 1)) {
+                j = t;
+            }
+        }
+    }
     // "pointed out that", "spelled out:": a particle before the frame.
     if matches!(doc.word(j), "out" | "up")
         && (doc.word(j + 1) == "that" || doc.word(j + 1) == ":" || doc.opens(j + 1))
@@ -893,7 +918,28 @@ fn takes_short_tail(doc: &Doc, c: usize, end: usize) -> bool {
             doc.word(c + 1),
             "i" | "we" | "you" | "he" | "she" | "they" | "it" | "there"
         );
-    !clause && (end <= c + 5 || adjunct_tail(doc, c, end)) && plain_tail(doc, c, end)
+    // "Hours later, Intel said the event was canceled": a verb makes the tail a clause.
+    let stop = (c + 1..end).find(|&k| doc.word(k) == ",").unwrap_or(end);
+    let verb = (c + 1..stop).any(|k| {
+        matches!(
+            doc.word(k),
+            "is" | "are"
+                | "was"
+                | "were"
+                | "will"
+                | "would"
+                | "has"
+                | "have"
+                | "had"
+                | "can"
+                | "could"
+                | "should"
+                | "must"
+                | "may"
+                | "might"
+        )
+    });
+    !clause && ((end <= c + 5 && !verb) || adjunct_tail(doc, c, end)) && plain_tail(doc, c, end)
 }
 
 /// A tail that starts like an adverbial: "said in a statement", "said on Tuesday".
@@ -1141,6 +1187,13 @@ fn is_article(w: &str) -> bool {
 
 /// Whether token `j` can begin reported content (not a preposition or a bare object).
 fn starts_content(doc: &Doc, j: usize) -> bool {
+    // "said about half of ...", "said over 200 people": a qualifier before a number.
+    if matches!(doc.word(j), "about" | "over" | "up")
+        && (doc.kind(j + 1) == Some(TokenKind::Number)
+            || matches!(doc.word(j + 1), "half" | "a" | "one" | "two" | "three"))
+    {
+        return true;
+    }
     !matches!(
         doc.word(j),
         "to" | "of"

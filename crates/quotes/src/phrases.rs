@@ -129,9 +129,18 @@ fn appositive(doc: &Doc, first: usize, comma: usize) -> Option<Np> {
         open -= 2;
     }
     let inner = open + 1..comma;
-    // "Mr. Obama, who understood that ..., told": a relative clause may say or think things
-    // of its own.
-    let relative_clause = matches!(doc.word(inner.start), "who" | "which");
+    // "Mr. Obama, who understood that ..., told", "Mr. Guerrero, a Republican who described
+    // himself as ..., said": a relative clause may say or think things of its own.
+    let relative_clause = inner
+        .clone()
+        .take_while(|&k| !cues::is_speech(doc.word(k)) && doc.word(k) != "that")
+        .any(|k| matches!(doc.word(k), "who" | "which"));
+    // "a talk show host": a cue word before another noun is a noun itself.
+    let modifier = |k: usize| {
+        k + 1 < inner.end
+            && doc.kind(k + 1) == Some(TokenKind::Word)
+            && !nlp::is_function_word(doc.word(k + 1))
+    };
     // A long apposition is a relative clause: "Connie Mariano, who as a Navy captain was the
     // White House physician in ..., said".
     if inner.len() > 24 && !matches!(doc.word(inner.start), "who" | "which") {
@@ -151,7 +160,7 @@ fn appositive(doc: &Doc, first: usize, comma: usize) -> Option<Np> {
         || (!relative_clause
             && inner.clone().any(|k| {
                 doc.region[k].is_some()
-                    || cues::is_speech(doc.word(k))
+                    || (cues::is_speech(doc.word(k)) && !modifier(k))
                     || (doc.word(k) == "that" && !relative(k))
             }))
     {
@@ -172,6 +181,22 @@ fn appositive(doc: &Doc, first: usize, comma: usize) -> Option<Np> {
             end: inner.end,
             clause_start: role.map_or(inner.start, |np| np.start),
         });
+    }
+    // "Another pollster, David Woodard of Clemson University, said": a person named first
+    // between the commas, after a role.
+    if person(inner.start) && doc.entity[open - 1].is_none() {
+        let x = doc.entity[inner.start];
+        let end = (inner.start..inner.end)
+            .find(|&k| doc.entity[k] != x)
+            .unwrap_or(inner.end);
+        if matches!(doc.word(end), "of" | "at" | "from" | "in" | "with") {
+            let role = nominal_left(doc, first, open - 1);
+            return Some(Np {
+                start: inner.start,
+                end,
+                clause_start: role.map_or(inner.start, |np| np.start),
+            });
+        }
     }
     let np = nominal_left(doc, first, open - 1)?;
     // The name must be a name: "Peskov, the Kremlin spokesman," but not "In Ohio, on Tuesday,".

@@ -493,3 +493,49 @@ fn what_a_remark_referred_to_and_progressive_cues() {
         expect!["[He=?] was <referring> to {the deal}. {Those discussions are continuing}, [he=?] <said>."],
     );
 }
+
+#[test]
+fn the_said_frames_news_uses_most() {
+    check(
+        "Bob Friedman, a talk show host at the oldest radio station in Alabama, said that he noticed the shift.",
+        expect!["[Bob Friedman], a talk show host at the oldest radio station in Alabama, <said> {that he noticed the shift}."],
+    );
+    check(
+        "Rep. Gregory Meeks (D-N.Y.) said Clinton reassured them.",
+        expect!["[Rep. Gregory Meeks] (D-N.Y.) <said> {Clinton reassured them}."],
+    );
+    check(
+        "Hours later, Intel said the event was canceled.",
+        expect!["Hours later, [Intel] <said> {the event was canceled}."],
+    );
+    check(
+        "The budget office said about half of the adjustment reflected revenue losses.",
+        expect![
+            "[The budget office=?] <said> {about half of the adjustment reflected revenue losses}."
+        ],
+    );
+    check(
+        "Another pollster, David Woodard of Clemson University, said his survey showed support holding steady.",
+        expect!["Another pollster, [David Woodard] of Clemson University, <said> {his survey showed support holding steady}."],
+    );
+    check(
+        "Still, he said, officials have to decide who gets extra scrutiny.",
+        expect!["Still, [he=?] <said>, {officials have to decide who gets extra scrutiny}."],
+    );
+    check(
+        "But Mr. Guerrero, a Republican who described himself as a religious Catholic, said he recoiled.",
+        expect!["But [Mr. Guerrero], a Republican who described himself as a religious Catholic, <said> {he recoiled}."],
+    );
+    check(
+        "The plan, officials said on Tuesday, will fail.",
+        expect!["{The plan}, [officials=?] <said> on Tuesday, {will fail}."],
+    );
+}
+
+#[test]
+fn a_topic_then_a_quote_after_a_colon() {
+    check(
+        "Berg said of the draft: “That is only a blueprint.” Berg said the harvest was late.",
+        expect!["[Berg] <said> of the draft: «“That is only a blueprint.”» [Berg] <said> {the harvest was late}."],
+    );
+}
