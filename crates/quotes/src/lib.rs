@@ -497,13 +497,24 @@ fn attribution(doc: &Doc, r: std::ops::Range<usize>, c: usize, claimed: &[bool])
     // "In her book, Clinton noted ...": a short phrase opened by a preposition is a setting.
     let setting_before = clause_start <= first + 9
         && phrases::is_preposition(doc.word(first))
+        // "In all, hackers compromised 12 servers, the report said": a clause between (not a
+        // short apposition: "In her 2003 book, Living History, Clinton noted").
+        && (first..clause_start.saturating_sub(1))
+            .find(|&k| doc.word(k) == ",")
+            .is_none_or(|k| clause_start < k + 6)
         && doc.region[first].is_none()
         && (first..clause_start).all(|k| !cues::is_speech(doc.word(k)));
     if before_sep
         && speaker_before
         && !setting_before
         && (!quote_follows || quote_before)
-        && (after_is_empty || inverted || (left.is_some() && short_tail))
+        // "WASHINGTON (Reuters) - Clinton said hackers broke in": after a dash, words after
+        // the verb are what was said.
+        && (after_is_empty
+            || inverted
+            || (left.is_some()
+                && short_tail
+                && !matches!(doc.word(clause_start - 1), "-" | "—" | "–" | "--")))
     {
         let speaker = left.or(if inverted { right } else { None })?;
         let sep = clause_start - 1;
@@ -735,7 +746,9 @@ fn attribution(doc: &Doc, r: std::ops::Range<usize>, c: usize, claimed: &[bool])
         // "says at a campaign stop in Toledo, Ohio, that": commas inside a setting too.
         let setting = matches!(doc.word(j), "in" | "on" | "at" | "during");
         let words = (j..t).all(|k| {
-            (doc.kind(k) == Some(TokenKind::Word) && !cues::is_speech(doc.word(k)))
+            // "said in her opening remarks that": a cue word after a determiner is a noun.
+            let noun = (k.saturating_sub(2).max(j)..k).any(|i| cues::is_determiner(doc.word(i)));
+            (doc.kind(k) == Some(TokenKind::Word) && (noun || !cues::is_speech(doc.word(k))))
                 || doc.kind(k) == Some(TokenKind::Number)
                 || (doc.word(k) == "," && k > j && setting)
         }) && (t <= j + 6 || setting);
@@ -968,6 +981,10 @@ fn adjunct_tail(doc: &Doc, c: usize, end: usize) -> bool {
 
 /// A tail with no quote, no "that" and no other cue in it.
 fn plain_tail(doc: &Doc, c: usize, end: usize) -> bool {
+    // "..., noting the nominee ...": a participle after a comma is a remark of its own.
+    let end = (c + 2..end)
+        .find(|&k| doc.word(k - 1) == "," && doc.word(k).ends_with("ing"))
+        .map_or(end, |k| k - 1);
     (c + 1..end).all(|k| {
         // "the continued questions": a participle after a determiner is an adjective; "failed
         // to show up": an infinitive is no cue of its own either.
@@ -977,7 +994,12 @@ fn plain_tail(doc: &Doc, c: usize, end: usize) -> bool {
                 .rev()
                 .take_while(|&i| doc.kind(i) == Some(TokenKind::Word))
                 .any(|i| cues::is_determiner(doc.word(i)));
-        doc.region[k].is_none()
+        // "on the podcast “Here's the Thing”": a title after a word, not a quote after a comma.
+        let title = doc.region[k].is_some_and(|ri| {
+            let open = nlp::tokens_within(doc.tokens, doc.regions[ri].span).start;
+            open > c + 1 && doc.kind(open - 1) == Some(TokenKind::Word)
+        });
+        (doc.region[k].is_none() || title)
             && doc.word(k) != "that"
             && (adjective || !(cues::is_speech(doc.word(k)) || cues::is_thought(doc.word(k))))
     })
@@ -988,6 +1010,11 @@ fn plain_tail(doc: &Doc, c: usize, end: usize) -> bool {
 fn next_attribution(doc: &Doc, j: usize, end: usize) -> Option<usize> {
     for k in j + 2..end {
         let w = doc.word(k);
+        // "Barkley, who said he votes democratic, said one candidate ...": the subject's own
+        // verb after the relative clause.
+        if doc.word(k - 1) == "," && matches!(w, "said" | "says") && doc.region[k].is_none() {
+            return Some(k - 1);
+        }
         if doc.region[k].is_some()
             || !(cues::is_speech(w) || cues::is_thought(w) || cues::is_call(w))
         {

@@ -41,6 +41,8 @@ fn classify(c: char, before: Option<char>, after: Option<char>) -> Option<Mark> 
         } else {
             Mark::Close(Kind::Double)
         }),
+        // "in ‘08": an elision, not a quote.
+        '‘' if after.is_some_and(|a| a.is_ascii_digit()) => None,
         '‘' if space_before || before.is_some_and(|b| "“\"".contains(b)) => {
             Some(Mark::Open(Kind::Single))
         }

@@ -30,7 +30,11 @@ pub fn subject(doc: &Doc, first: usize, e: usize) -> Option<Np> {
         let np = (open > first)
             .then(|| nominal_left(doc, first, open - 1))
             .flatten()?;
-        doc.entity[open - 1]?;
+        // "Many speakers at the service — including ... — said": a name, or a phrase the dashes
+        // give examples of.
+        if doc.entity[open - 1].is_none() && !matches!(doc.word(open + 1), "including" | "like") {
+            return None;
+        }
         return Some(np);
     }
     // "Rep. Stephen Lynch (D-Mass.) said": the speaker is before the brackets.
@@ -147,8 +151,13 @@ fn appositive(doc: &Doc, first: usize, comma: usize) -> Option<Np> {
         return None;
     }
     // "the agency that oversees the program": a relative clause inside a noun phrase.
+    // "clad in a cape with lights that formed the name": no cue before it, so no report.
     let relative = |k: usize| {
-        doc.word(k) == "that" && k > inner.start && cues::is_determiner(doc.word(inner.start))
+        doc.word(k) == "that"
+            && k > inner.start
+            && (cues::is_determiner(doc.word(inner.start))
+                || (inner.start..k)
+                    .all(|i| !cues::is_speech(doc.word(i)) && !cues::is_thought(doc.word(i))))
     };
     // "..., and the meeting went on, said": a clause between the commas is no apposition.
     let clause = matches!(
@@ -198,6 +207,10 @@ fn appositive(doc: &Doc, first: usize, comma: usize) -> Option<Np> {
             });
         }
     }
+    // "Rep. Elijah Cummings (D-Md.), chair of the committee, said".
+    if doc.word(open - 1) == ")" {
+        return subject(doc, first, open - 1);
+    }
     let np = nominal_left(doc, first, open - 1)?;
     // The name must be a name: "Peskov, the Kremlin spokesman," but not "In Ohio, on Tuesday,".
     doc.entity[open - 1]?;
@@ -217,8 +230,12 @@ fn nominal_left(doc: &Doc, first: usize, e: usize) -> Option<Np> {
         return None;
     }
     let head = doc.word(e);
-    // "the report says": a cue word after a determiner is a noun.
-    let noun = e > first && cues::is_determiner(doc.word(e - 1));
+    // "the report says", "the congressional report said": a cue word a word or two after a
+    // determiner is a noun.
+    let noun = (e.saturating_sub(3).max(first)..e)
+        .rev()
+        .take_while(|&k| doc.kind(k) == Some(TokenKind::Word))
+        .any(|k| cues::is_determiner(doc.word(k)));
     if doc.entity[e].is_none()
         && (nlp::is_function_word(head)
             || cues::is_between(head)
@@ -235,7 +252,9 @@ fn nominal_left(doc: &Doc, first: usize, e: usize) -> Option<Np> {
         if doc.region[k].is_some() {
             break;
         }
-        if doc.entity[k].is_some() || matches!(w, "'s" | "’s" | "-") {
+        // "(Reuters) - U.S. candidate Hillary Clinton": a dash between spaces ends the phrase.
+        let spaced = w == "-" && doc.tokens[k].span.start() > doc.tokens[k - 1].span.end();
+        if !spaced && (doc.entity[k].is_some() || matches!(w, "'s" | "’s" | "-")) {
             start = k;
             words += 1;
             continue;
@@ -296,6 +315,17 @@ fn nominal_left(doc: &Doc, first: usize, e: usize) -> Option<Np> {
     // A phrase after a preposition is its object, not a speaker: "in the past said" is the
     // tail of another clause. Neither is a time or a gerund: "last week", "Speaking".
     // "comes after Ukraine announced": a word that also opens clauses starts one here.
+    // "about half of the voters": a qualifier before a quantity, not a preposition.
+    if start > first
+        && matches!(
+            doc.word(start - 1),
+            "about" | "around" | "over" | "nearly" | "almost"
+        )
+        && (doc.kind(start) == Some(TokenKind::Number)
+            || matches!(doc.word(start), "half" | "a" | "one" | "two" | "three"))
+    {
+        start -= 1;
+    }
     let opens_clause = start > first
         && matches!(
             doc.word(start - 1),

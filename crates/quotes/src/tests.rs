@@ -539,3 +539,53 @@ fn a_topic_then_a_quote_after_a_colon() {
         expect!["[Berg] <said> of the draft: «“That is only a blueprint.”» [Berg] <said> {the harvest was late}."],
     );
 }
+
+#[test]
+fn subjects_with_clauses_and_brackets_and_tails_with_titles() {
+    check(
+        "Barkley, who said he typically votes democratic, said one candidate he likes is the governor.",
+        expect!["[Barkley], [who=Barkley] <said> {he typically votes democratic}, <said> {one candidate he likes is the governor}."],
+    );
+    check(
+        "An earlier report in a New Hampshire paper said that Sanders had used the images.",
+        expect!["An earlier [report in a New Hampshire paper] <said> {that Sanders had used the images}."],
+    );
+    check(
+        "In Vermont, about half of Democratic primary voters said they want more liberal policies.",
+        expect!["In Vermont, [about half of Democratic primary voters=?] <said> {they want more liberal policies}."],
+    );
+    check(
+        "Many speakers at the service — including Muslims, Christians and Jews — said his death was painful.",
+        expect!["[Many speakers at the service=?] — including Muslims, Christians and Jews — <said> {his death was painful}."],
+    );
+    check(
+        "Minnesota state delegate Mary Susan, clad in a red cape with lights that formed the name, said the convention could fail.",
+        expect!["Minnesota state [delegate Mary Susan], clad in a red cape with lights that formed the name, <said> {the convention could fail}."],
+    );
+    check(
+        "Wasserman Schultz said in her opening remarks that the platform should name its allies.",
+        expect!["[Wasserman Schultz] <said> in her opening remarks {that the platform should name its allies}."],
+    );
+    check(
+        "Rep. Elijah Cummings (D-Md.), chair of the drafting committee, said Clinton did not appear concerned.",
+        expect!["[Rep. Elijah Cummings] (D-Md.), chair of the drafting committee, <said> {Clinton did not appear concerned}."],
+    );
+    check(
+        "In all, hackers compromised 12 workstations, the congressional report said.",
+        expect![
+            "{In all, hackers compromised 12 workstations}, [the congressional report=?] <said>."
+        ],
+    );
+    check(
+        "WASHINGTON (Reuters) - U.S. presidential candidate Hillary Clinton said hackers broke in.",
+        expect!["WASHINGTON (Reuters) - [U.S. presidential candidate Hillary Clinton] <said> {hackers broke in}."],
+    );
+    check(
+        "Trump’s “excesses” are sickening, Hollande said Tuesday in Paris, noting the nominee “makes you want to retch.”",
+        expect!["{Trump’s “excesses” are sickening}, [[Hollande]] <said> Tuesday in Paris, <noting> {the nominee “makes you want to retch.”}"],
+    );
+    check(
+        "“Being a dad, that’s my job,” Weiner said in May on the podcast “Here’s the Thing.”",
+        expect!["«“Being a dad, that’s my job,”» [Weiner] <said> in May on the podcast “Here’s the Thing.”"],
+    );
+}
