@@ -447,7 +447,11 @@ fn attribution(doc: &Doc, r: std::ops::Range<usize>, c: usize, claimed: &[bool])
             );
         let plural = left.is_some_and(|np| {
             let head = doc.word(np.end - 1);
-            let plural_noun = |w: &str| w.ends_with('s') && !w.ends_with("ss") && w.len() > 3;
+            let plural_noun = |w: &str| {
+                let w = w.to_lowercase();
+                (w.ends_with('s') && !w.ends_with("ss") && w.len() > 3)
+                    || matches!(w.as_str(), "people" | "men" | "women" | "children")
+            };
             // "Mr. Grassley and Mr. Leahy say", "supporters in Congress say": two people
             // joined, or a plural noun before the phrase that modifies it.
             let modified = (np.start..np.end)
@@ -455,13 +459,17 @@ fn attribution(doc: &Doc, r: std::ops::Range<usize>, c: usize, claimed: &[bool])
                 .is_some_and(|k| k > np.start && plural_noun(doc.word(k - 1)));
             matches!(head, "i" | "we" | "you" | "they" | "who")
                 || plural_noun(head)
+                // "People briefed on the situation say".
+                || (np.end > np.start + 2 && plural_noun(doc.word(np.start)))
                 || (np.start..np.end).any(|k| doc.word(k) == "and")
                 || (np.start >= 2
                     && doc.word(np.start - 1) == "and"
                     && doc.entity[np.start - 2].is_some())
                 || modified
         });
-        if !(aux || plural) {
+        // "..., say some Democrats": the speakers after the verb.
+        let inverted_plural = w == "say" && left.is_none() && c > first && doc.word(c - 1) == ",";
+        if !(aux || plural || inverted_plural) {
             return None;
         }
     }
@@ -565,7 +573,13 @@ fn attribution(doc: &Doc, r: std::ops::Range<usize>, c: usize, claimed: &[bool])
             let ri = doc.region[resume].unwrap_or(0);
             let stop = nlp::tokens_within(doc.tokens, doc.regions[ri].span).end;
             content.push(resume..stop.max(resume + 1));
-        } else if comma && end >= resume + 2 && continues_content(doc, resume) {
+        } else if comma
+            && end >= resume + 2
+            && continues_content(doc, resume)
+            // "..., said Alfonso Aguilar, the executive director of ...": a role after an
+            // inverted speaker is an apposition.
+            && !(inverted && (cues::is_determiner(doc.word(resume)) || doc.word(resume) == "who"))
+        {
             // "The two nations, Xi said, now have a chance": the sentence goes on.
             content.push(resume..end);
         }

@@ -109,8 +109,10 @@ fn relative_head(doc: &Doc, first: usize, e: usize) -> Option<Np> {
     }
     let np = nominal_left(doc, first, rel - 1)?;
     // A noun phrase, not a verb: it opens with a determiner or is a name or a plural noun.
-    let head = doc.word(rel - 1);
-    let plural = np.end - np.start == 1 && head.len() > 3 && head.ends_with('s');
+    let head = doc.word(rel - 1).to_lowercase();
+    let head = head.as_str();
+    let plural = np.end - np.start == 1
+        && ((head.len() > 3 && head.ends_with('s')) || matches!(head, "people" | "men" | "women"));
     if !(cues::is_determiner(doc.word(np.start)) || doc.entity[rel - 1].is_some() || plural) {
         return None;
     }
@@ -125,6 +127,19 @@ fn relative_head(doc: &Doc, first: usize, e: usize) -> Option<Np> {
 fn appositive(doc: &Doc, first: usize, comma: usize) -> Option<Np> {
     let lo = first.max(comma.saturating_sub(40));
     let mut open = (lo..comma).rev().find(|&k| doc.word(k) == ",")?;
+    // "Paul Porter, a truck driver from Ava, Mo., who is a member ..., said": the comma after
+    // the person, when a place sits between.
+    let is_person = |k: usize| {
+        doc.entity[k].is_some_and(|x| doc.layers.entities[x].kind == nlp::EntityKind::Person)
+    };
+    if open > first && !is_person(open - 1) && matches!(doc.word(open + 1), "who" | "which") {
+        if let Some(k) = (lo.max(first + 1)..open)
+            .rev()
+            .find(|&k| doc.word(k) == "," && is_person(k - 1))
+        {
+            open = k;
+        }
+    }
     // "Schiff, 56, who has served ..., told": an age between commas belongs to the name.
     if open >= first + 3
         && doc.word(open - 2) == ","
@@ -212,6 +227,18 @@ fn appositive(doc: &Doc, first: usize, comma: usize) -> Option<Np> {
         return subject(doc, first, open - 1);
     }
     let np = nominal_left(doc, first, open - 1)?;
+    // "Democratic economists, like their Republican counterparts, say": a comparison after a
+    // plural noun.
+    let head = doc.word(open - 1);
+    if matches!(doc.word(inner.start), "like" | "unlike" | "including")
+        && (head.ends_with('s') || matches!(head, "people" | "men" | "women"))
+    {
+        return Some(Np {
+            start: np.start,
+            end: np.end,
+            clause_start: np.start,
+        });
+    }
     // The name must be a name: "Peskov, the Kremlin spokesman," but not "In Ohio, on Tuesday,".
     doc.entity[open - 1]?;
     Some(Np {
@@ -343,6 +370,29 @@ fn nominal_left(doc: &Doc, first: usize, e: usize) -> Option<Np> {
                 end: e + 1,
                 clause_start: outer.start,
             });
+        }
+        // "People briefed on the situation say", "officials familiar with the talks said": a
+        // noun described by a participle or an adjective and its phrase.
+        if start >= first + 3 {
+            let modifier = doc.word(start - 2);
+            let described = modifier.len() > 4
+                && (modifier.ends_with("ed")
+                    || modifier.ends_with("ing")
+                    || matches!(modifier, "familiar" | "close" | "involved" | "opposed"));
+            let noun = doc.word(start - 3).to_lowercase();
+            let noun = noun.as_str();
+            let plural = (noun.len() > 3 && noun.ends_with('s'))
+                || matches!(noun, "people" | "men" | "women")
+                || doc.entity[start - 3].is_some();
+            if described && plural {
+                if let Some(outer) = nominal_left(doc, first, start - 3) {
+                    return Some(Np {
+                        start: outer.start,
+                        end: e + 1,
+                        clause_start: outer.start,
+                    });
+                }
+            }
         }
         // "In a meeting with the board Trump said": a name right after the setting's noun
         // is the subject, and the setting ends before it.

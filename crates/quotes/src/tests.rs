@@ -589,3 +589,31 @@ fn subjects_with_clauses_and_brackets_and_tails_with_titles() {
         expect!["«“Being a dad, that’s my job,”» [Weiner] <said> in May on the podcast “Here’s the Thing.”"],
     );
 }
+
+#[test]
+fn inverted_speakers_with_roles_and_plural_subjects_with_their_modifiers() {
+    check(
+        "“If you don't have a positive tone, you will have a hard time,” said Alfonso Aguilar, the executive director of the Latino Partnership.",
+        expect!["«“If you don't have a positive tone, you will have a hard time,”» <said> [Alfonso Aguilar], the executive director of the Latino Partnership."],
+    );
+    check(
+        "Yet Democratic economists, like their Republican counterparts, say taxing consumption encourages savings.",
+        expect!["Yet [Democratic economists=?], like their Republican counterparts, <say> {taxing consumption encourages savings}."],
+    );
+    check(
+        "People briefed on the situation say that the governor has revealed almost nothing.",
+        expect!["[People briefed on the situation=?] <say> {that the governor has revealed almost nothing}."],
+    );
+    check(
+        "Still, people who have battled other online threats say it could be doing more.",
+        expect!["Still, [people=?] who have battled other online threats <say> {it could be doing more}."],
+    );
+    check(
+        "Paul Porter, a truck driver from Ava, Mo., who is a member of the Teamsters union, said he already received overtime.",
+        expect!["[Paul Porter], a truck driver from Ava, Mo., who is a member of the Teamsters union, <said> {he already received overtime}."],
+    );
+    check(
+        "A more subdued Bill Clinton may not be such a bad thing either, say some Democrats.",
+        expect!["{A more subdued Bill Clinton may not be such a bad thing either}, <say> [some Democrats=?]."],
+    );
+}
