@@ -123,6 +123,30 @@ fn relative_head(doc: &Doc, first: usize, e: usize) -> Option<Np> {
     })
 }
 
+/// What a relative pronoun after a comma stands for: the phrase ending at `b`, or, when that
+/// phrase is a role set off after a person's name ("said Alfonso Aguilar, the executive
+/// director of the partnership, who also said"), that person.
+pub fn antecedent(doc: &Doc, first: usize, b: usize) -> Option<Np> {
+    let np = subject(doc, first, b)?;
+    let s = np.start;
+    if s >= first + 2 && doc.word(s - 1) == "," && cues::is_determiner(doc.word(s)) {
+        let x =
+            doc.entity[s - 2].filter(|&x| doc.layers.entities[x].kind == nlp::EntityKind::Person);
+        if let Some(x) = x {
+            let mut start = s - 2;
+            while start > first && doc.entity[start - 1] == Some(x) {
+                start -= 1;
+            }
+            return Some(Np {
+                start,
+                end: s - 1,
+                clause_start: start,
+            });
+        }
+    }
+    Some(np)
+}
+
 /// "Name, role or relative clause, said": the name before the first comma is the speaker.
 fn appositive(doc: &Doc, first: usize, comma: usize) -> Option<Np> {
     let lo = first.max(comma.saturating_sub(40));

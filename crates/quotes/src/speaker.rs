@@ -34,7 +34,7 @@ pub(crate) fn resolve_all(doc: &Doc, found: &mut [Found]) {
                 };
                 let antecedent = before
                     .filter(|&b| b >= first)
-                    .and_then(|b| crate::phrases::subject(doc, first, b));
+                    .and_then(|b| crate::phrases::antecedent(doc, first, b));
                 if let Some(antecedent) = antecedent {
                     found[i].speaker = Some(antecedent);
                 }
@@ -82,7 +82,7 @@ fn phrase(doc: &Doc, before: &[Found], a: usize, b: usize) -> Option<Resolved> {
         {
             // "Cruz, who refused ...": the phrase before the comma.
             let first = doc.ranges[doc.sentence[a]].start;
-            let np = crate::phrases::subject(doc, first, a - 2)?;
+            let np = crate::phrases::antecedent(doc, first, a - 2)?;
             return phrase(doc, before, np.start, np.end);
         }
         if let Some(p) = cues::pronoun(head) {

@@ -617,3 +617,11 @@ fn inverted_speakers_with_roles_and_plural_subjects_with_their_modifiers() {
         expect!["{A more subdued Bill Clinton may not be such a bad thing either}, <say> [some Democrats=?]."],
     );
 }
+
+#[test]
+fn a_relative_pronoun_after_a_role_stands_for_the_person() {
+    check(
+        "“We will see,” said Alfonso Aguilar, the executive director of the Latino Partnership, who also said that the two men had a chance.", expect!["«“We will see,”» <said> [Alfonso Aguilar], the executive director of the Latino Partnership, [who=Alfonso Aguilar] also <said> {that the two men had a chance}."]);
+    check(
+        "“We will see,” said Howard Rubel, a senior analyst at Jefferies, who notes that the firm has vowed to cut costs.", expect!["«“We will see,”» <said> [Howard Rubel], a senior analyst at Jefferies, [who=Howard Rubel] <notes> {that the firm has vowed to cut costs}."]);
+}
