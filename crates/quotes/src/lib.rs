@@ -1026,7 +1026,11 @@ fn next_attribution(doc: &Doc, j: usize, end: usize) -> Option<usize> {
         let w = doc.word(k);
         // "Barkley, who said he votes democratic, said one candidate ...": the subject's own
         // verb after the relative clause.
-        if doc.word(k - 1) == "," && matches!(w, "said" | "says") && doc.region[k].is_none() {
+        if doc.word(k - 1) == ","
+            && matches!(w, "said" | "says")
+            && doc.region[k].is_none()
+            && doc.word(j) != "that"
+        {
             return Some(k - 1);
         }
         if doc.region[k].is_some()
@@ -1282,8 +1286,22 @@ fn according(doc: &Doc, r: std::ops::Range<usize>, c: usize, claimed: &[bool]) -
             clause_start: c + 2,
         })
     })?;
-    // "a count by The Associated Press": the source's own source belongs to it.
+    // "a transcription of their conversation Bloomberg reported": a name right after a common
+    // noun that is no role starts a clause of its own.
     let mut np = np;
+    if let Some(k) = (np.start + 2..np.end).find(|&k| {
+        let before = doc.word(k - 1);
+        doc.entity[k].is_some()
+            && doc.entity[k - 1].is_none()
+            && doc.kind(k - 1) == Some(TokenKind::Word)
+            && before.starts_with(char::is_lowercase)
+            && !nlp::is_function_word(before)
+            && !nlp::is_role_head(before)
+            && !matches!(before, "former" | "then" | "acting")
+    }) {
+        np.end = k;
+    }
+    // "a count by The Associated Press": the source's own source belongs to it.
     if matches!(doc.word(np.end), "by" | "from") {
         if let Some(more) = phrases::object(doc, np.end + 1, end) {
             np.end = more.end;
@@ -1339,7 +1357,9 @@ fn according(doc: &Doc, r: std::ops::Range<usize>, c: usize, claimed: &[bool]) -
         // "Fundraising, according to the campaign, has surged": the sentence goes on after
         // the source.
         let comma = (np.end..end.min(np.end + 10)).find(|&k| doc.word(k) == ",");
-        if let Some(comma) = comma.filter(|&k| k + 2 < end && doc.word(c - 1) == ",") {
+        if let Some(comma) =
+            comma.filter(|&k| k + 2 < end && doc.word(c - 1) == "," && verb_after(k))
+        {
             np.end = comma;
             let mut f = Found::said(first..stop, c..c + 2, np);
             f.content.push(comma + 1..end);

@@ -625,3 +625,19 @@ fn a_relative_pronoun_after_a_role_stands_for_the_person() {
     check(
         "“We will see,” said Howard Rubel, a senior analyst at Jefferies, who notes that the firm has vowed to cut costs.", expect!["«“We will see,”» <said> [Howard Rubel], a senior analyst at Jefferies, [who=Howard Rubel] <notes> {that the firm has vowed to cut costs}."]);
 }
+
+#[test]
+fn according_to_ends_where_another_clause_or_source_begins() {
+    check(
+        "Rebels hold more than a fifth of the province, according to independent maps, although the advances remain slow and the army says the rebels have lost heavily.",
+        expect!["{Rebels hold more than a fifth of the province}, <according to> [independent maps=?], although the advances remain slow and [the army=?] <says> {the rebels have lost heavily}."],
+    );
+    check(
+        "The plan may have begun in a call between the envoys, according to a transcript of their conversation Reuters said it had seen.",
+        expect!["{The plan may have begun in a call between the envoys}, <according to> [[a transcript of their conversation=?] Reuters] <said> {it had seen}."],
+    );
+    check(
+        "The agency reported that the envoy, in a call with the adviser on Monday, said they should draft a plan together.",
+        expect!["[The agency=?] <reported> {that the envoy, in a call with the adviser on Monday, said they should draft a plan together}."],
+    );
+}
