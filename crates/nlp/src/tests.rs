@@ -221,3 +221,11 @@ fn surnames_joined_by_a_hyphen_are_each_person() {
         expect!["[Tom Kessler]{PER} met [Anna Moll]{PER} in [Oslo]{LOC}. A [Kessler]{PER}-[Moll]{PER} meeting is planned."],
     );
 }
+
+#[test]
+fn a_place_name_right_before_a_surname_is_a_first_name() {
+    check_entities(
+        "Georgia Smith met Florence Welch in Paris. In Washington, Smith said no.",
+        expect!["[Georgia Smith]{PER} met [Florence Welch]{PER} in [Paris]{LOC}. In [Washington]{LOC}, [Smith]{PER} said no."],
+    );
+}

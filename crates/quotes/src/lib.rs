@@ -1422,23 +1422,59 @@ fn claim_noun(doc: &Doc, r: std::ops::Range<usize>, c: usize, claimed: &[bool]) 
 
 /// A headline-style attribution: "Peskov: talks will go on".
 fn headline_colon(doc: &Doc, r: std::ops::Range<usize>, claimed: &[bool]) -> Option<Found> {
-    let ei = doc.entity[r.start]?;
-    let entity = &doc.layers.entities[ei];
-    if !matches!(entity.kind, EntityKind::Person | EntityKind::Organization) {
-        return None;
-    }
-    let name = nlp::tokens_within(doc.tokens, entity.span);
-    if name.start != r.start || doc.word(name.end) != ":" {
-        return None;
-    }
-    let start = name.end + 1;
+    let colon = (r.start + 1..r.end.min(r.start + 7)).find(|&k| doc.word(k) == ":")?;
+    // The speaker: a person or an organisation opening the line ("Elizabeth Warren:", "Clinton
+    // to Planned Parenthood:", "Gillibrand on the speeches:"), or a short phrase ending in a
+    // document or a group ("Poll:", "Clinton camp:", "NY Daily News:").
+    let name = doc.entity[r.start].and_then(|ei| {
+        let entity = &doc.layers.entities[ei];
+        matches!(entity.kind, EntityKind::Person | EntityKind::Organization)
+            .then(|| nlp::tokens_within(doc.tokens, entity.span))
+            .filter(|name| name.start == r.start && name.end <= colon)
+    });
+    let line_start = doc.text[..doc.tokens[r.start].span.start()]
+        .trim_end_matches([' ', '\t'])
+        .ends_with('\n')
+        || doc.tokens[r.start].span.start() == 0;
+    let name = match name {
+        Some(name)
+            if name.end == colon
+                || (line_start && matches!(doc.word(name.end), "to" | "on" | "about" | "says")) =>
+        {
+            name
+        }
+        _ => {
+            let last = doc.word(colon - 1).to_lowercase();
+            let group = cues::is_document(&last)
+                || matches!(
+                    last.as_str(),
+                    "camp"
+                        | "campaign"
+                        | "newspaper"
+                        | "news"
+                        | "post"
+                        | "times"
+                        | "aide"
+                        | "aides"
+                );
+            let words = (r.start..colon).all(|k| doc.kind(k) == Some(TokenKind::Word));
+            let capital = doc.tokens[r.start]
+                .text(doc.text)
+                .starts_with(char::is_uppercase);
+            if !(line_start && group && words && capital) {
+                return None;
+            }
+            r.start..colon
+        }
+    };
+    let start = colon + 1;
     let end = trimmed_end(doc, start, &r);
     if end < start + 3 || claimed[start..end].iter().any(|&c| c) {
         return None;
     }
     Some(Found {
         content: vec![start..end],
-        cue: name.end..name.end + 1,
+        cue: colon..colon + 1,
         speaker: Some(Np {
             start: name.start,
             end: name.end,

@@ -641,3 +641,32 @@ fn according_to_ends_where_another_clause_or_source_begins() {
         expect!["[The agency=?] <reported> {that the envoy, in a call with the adviser on Monday, said they should draft a plan together}."],
     );
 }
+
+#[test]
+fn headlines_that_give_a_speaker_before_a_colon() {
+    check(
+        "Poll: Senator Ties Governor in a Three-Way Contest.\n\nThe poll was taken on Monday.",
+        expect![[r#"
+            [Poll=?]<:> {Senator Ties Governor in a Three-Way Contest}.
+
+            The poll was taken on Monday."#]],
+    );
+    check(
+        "Clinton camp: Rival’s plan threatens national security.\n\nText.",
+        expect![[r#"
+            [Clinton camp]<:> {Rival’s plan threatens national security}.
+
+            Text."#]],
+    );
+    check(
+        "Clinton to Planned Parenthood: Trump will reverse the ruling.\n\nText.",
+        expect![[r#"
+            [Clinton] to Planned Parenthood<:> {Trump will reverse the ruling}.
+
+            Text."#]],
+    );
+    check(
+        "The reason: nobody came. At 7:25 a.m. the talks began.",
+        expect!["The reason: nobody came. At 7:25 a.m. the talks began."],
+    );
+}

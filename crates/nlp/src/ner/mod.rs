@@ -138,7 +138,43 @@ pub(crate) fn tag_with(m: &Model, sentences: &[Vec<&str>]) -> Vec<Vec<Label>> {
     make_consistent(sentences, &mut out);
     short_names_of_organisations(sentences, &mut out);
     surnames_follow_full_names(sentences, &mut out);
+    first_names_open_people(sentences, &m.gazetteer, &mut out);
     out
+}
+
+/// "Elizabeth Warren" read as a place and a person: a one-word name that usually opens
+/// people's names, right before a person, is that person's first name.
+fn first_names_open_people(
+    sentences: &[Vec<&str>],
+    gazetteer: &gazetteer::Gazetteer,
+    labels: &mut [Vec<Label>],
+) {
+    for (words, l) in sentences.iter().zip(labels.iter_mut()) {
+        for i in 0..words.len().saturating_sub(1) {
+            let single = l[i].part() == Some(Part::U) && l[i].kind() != Some(EntityKind::Person);
+            let person_next = l[i + 1].kind() == Some(EntityKind::Person)
+                && matches!(l[i + 1].part(), Some(Part::B | Part::U));
+            let capitalised = words[i].chars().next().is_some_and(char::is_uppercase)
+                && words[i].chars().skip(1).all(char::is_lowercase);
+            // "Georgia Smith": a place right before a one-word person is a first name too.
+            let surname_only = l[i + 1].part() == Some(Part::U);
+            if single
+                && person_next
+                && capitalised
+                && (surname_only || gazetteer.is_first_name(&words[i].to_lowercase(), None))
+            {
+                l[i] = Label::new(EntityKind::Person, Part::B);
+                l[i + 1] = Label::new(
+                    EntityKind::Person,
+                    if l[i + 1].part() == Some(Part::U) {
+                        Part::L
+                    } else {
+                        Part::I
+                    },
+                );
+            }
+        }
+    }
 }
 
 /// The highest-scoring label.
