@@ -123,12 +123,16 @@ impl<'a> Doc<'a> {
 
     /// Whether token `i` opens a quotation-mark region.
     pub fn opens(&self, i: usize) -> bool {
-        self.region[i].is_some_and(|r| self.regions[r].span.start() == self.tokens[i].span.start())
+        self.region
+            .get(i)
+            .copied()
+            .flatten()
+            .is_some_and(|r| self.regions[r].span.start() == self.tokens[i].span.start())
     }
 
     /// Whether token `i` closes a quotation-mark region.
     pub fn closes(&self, i: usize) -> bool {
-        self.region[i].is_some_and(|r| {
+        self.region.get(i).copied().flatten().is_some_and(|r| {
             self.regions[r].closed && self.regions[r].span.end() == self.tokens[i].span.end()
         })
     }
@@ -330,6 +334,10 @@ fn attribution(doc: &Doc, r: std::ops::Range<usize>, c: usize, claimed: &[bool])
     let w = doc.word(c);
     if w == "according" && doc.word(c + 1) == "to" {
         return according(doc, r, c, claimed);
+    }
+    // Every other frame has words before its cue.
+    if c == 0 {
+        return None;
     }
     if cues::is_claim_noun(w) {
         if let Some(f) = claim_noun(doc, r.clone(), c, claimed) {
@@ -901,6 +909,20 @@ fn names_as(doc: &Doc, c: usize, end: usize) -> Option<usize> {
         && doc.entity[k - 1].is_none()
     {
         k -= 1;
+    }
+    // "called both Trump and Clinton “crazy”", "called Clinton, his challenger, an ISIS
+    // “co-founder”": what it was called, in quotation marks, a little further on.
+    if !doc.opens(k) && matches!(doc.word(k), "and" | ",") {
+        if let Some(q) = (k + 1..end.min(k + 12)).find(|&i| doc.opens(i)) {
+            let plain = (k + 1..q).all(|i| {
+                doc.region[i].is_none()
+                    && !cues::is_speech(doc.word(i))
+                    && !matches!(doc.word(i), "." | ";" | ":")
+            });
+            if plain {
+                return Some(q);
+            }
+        }
     }
     let w = doc.word(k);
     let word = doc.kind(k) == Some(TokenKind::Word)

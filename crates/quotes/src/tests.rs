@@ -670,3 +670,23 @@ fn headlines_that_give_a_speaker_before_a_colon() {
         expect!["The reason: nobody came. At 7:25 a.m. the talks began."],
     );
 }
+
+#[test]
+fn a_cue_as_the_first_word_and_names_called_further_on() {
+    check(
+        "Boasting 108,000 residents, the county leans Republican, according to Politico.",
+        expect!["{Boasting 108,000 residents, the county leans Republican}, <according to> [Politico=?]."],
+    );
+    check(
+        "Claims that the vote was rigged spread fast.",
+        expect!["Claims that the vote was rigged spread fast."],
+    );
+    check(
+        "Graham called both Trump and Clinton “crazy” and said the party would lose.",
+        expect!["[[Graham]] <called> {both Trump and Clinton “crazy”} and <said> {the party would lose}."],
+    );
+    check(
+        "Trump called Clinton, his Democratic challenger, an ISIS “co-founder.”",
+        expect!["[Trump=?] <called> {Clinton, his Democratic challenger, an ISIS “co-founder.”}"],
+    );
+}
