@@ -961,6 +961,11 @@ fn before_verb(doc: &Doc, lo: usize, c: usize) -> usize {
 
 /// After a postposed "he said", a short tail that is not content: "..., he said on Tuesday."
 fn takes_short_tail(doc: &Doc, c: usize, end: usize) -> bool {
+    // "..., Crowley told Becerra, alluding to ...": a participle after a comma is a remark of
+    // its own, not part of the tail.
+    let end = (c + 2..end)
+        .find(|&k| doc.word(k - 1) == "," && doc.word(k).ends_with("ing") && doc.word(k).len() > 4)
+        .map_or(end, |k| k - 1);
     // "In Texas, half of the voters said they were angry": a short clause is the content.
     let clause = end > c + 2
         && matches!(
@@ -993,25 +998,30 @@ fn takes_short_tail(doc: &Doc, c: usize, end: usize) -> bool {
 
 /// A tail that starts like an adverbial: "said in a statement", "said on Tuesday".
 fn adjunct_tail(doc: &Doc, c: usize, end: usize) -> bool {
-    let adjunct = matches!(
-        doc.word(c + 1),
-        "in" | "on"
-            | "at"
-            | "during"
-            | "after"
-            | "before"
-            | "to"
-            | "of"
-            | "from"
-            | "while"
-            | "when"
-            | "last"
-            | "this"
-            | "earlier"
-            | "later"
-            | "yesterday"
-            | "today"
-    ) || model::calendar::weekday_number(doc.word(c + 1)).is_some();
+    // "told his advisers as he labored over the speech": a clause of time or manner.
+    let clause = matches!(doc.word(c + 1), "as" | "because" | "since")
+        && cues::pronoun(doc.word(c + 2)).is_some();
+    let adjunct = clause
+        || matches!(
+            doc.word(c + 1),
+            "in" | "on"
+                | "at"
+                | "during"
+                | "after"
+                | "before"
+                | "to"
+                | "of"
+                | "from"
+                | "while"
+                | "when"
+                | "last"
+                | "this"
+                | "earlier"
+                | "later"
+                | "yesterday"
+                | "today"
+        )
+        || model::calendar::weekday_number(doc.word(c + 1)).is_some();
     adjunct && plain_tail(doc, c, end)
 }
 

@@ -23,6 +23,14 @@ pub fn subject(doc: &Doc, first: usize, e: usize) -> Option<Np> {
     if w == "," {
         return appositive(doc, first, e);
     }
+    // "the hacker known as “Guccifer,” stated": the comma inside the closing mark.
+    if e > first + 1 && doc.closes(e) && doc.word(e - 1) == "," {
+        let open =
+            doc.region[e].map(|ri| nlp::tokens_within(doc.tokens, doc.regions[ri].span).start);
+        if open.is_some_and(|o| o > first && doc.kind(o - 1) == Some(TokenKind::Word)) {
+            return appositive(doc, first, e - 1);
+        }
+    }
     // "Kall -- co-editor of a book on the debates -- said": the name before the dashes.
     if matches!(w, "--" | "—" | "–") {
         let lo = first.max(e.saturating_sub(40));
@@ -207,7 +215,12 @@ fn appositive(doc: &Doc, first: usize, comma: usize) -> Option<Np> {
         || clause
         || (!relative_clause
             && inner.clone().any(|k| {
-                doc.region[k].is_some()
+                // "the hacker known as “Guccifer”": a name in quotation marks after a word.
+                let named = doc.region[k].is_some_and(|ri| {
+                    let open = nlp::tokens_within(doc.tokens, doc.regions[ri].span).start;
+                    open > inner.start && doc.kind(open - 1) == Some(TokenKind::Word)
+                });
+                (doc.region[k].is_some() && !named)
                     || (cues::is_speech(doc.word(k)) && !modifier(k))
                     || (doc.word(k) == "that" && !relative(k))
             }))

@@ -690,3 +690,19 @@ fn a_cue_as_the_first_word_and_names_called_further_on() {
         expect!["[Trump=?] <called> {Clinton, his Democratic challenger, an ISIS “co-founder.”}"],
     );
 }
+
+#[test]
+fn a_participle_or_a_clause_after_the_hearer_and_a_nickname_in_an_apposition() {
+    check(
+        "“Man, you are working it hard,” Crowley told Becerra, alluding to his rumored ambitions.",
+        expect!["«“Man, you are working it hard,”» [Crowley] <told> Becerra, alluding to his rumored ambitions."],
+    );
+    check(
+        "This is not about me, President Obama told his closest advisers as he labored over the address.",
+        expect!["{This is not about me}, [President Obama] <told> his closest advisers as he labored over the address."],
+    );
+    check(
+        "Marcel Lehel, the hacker known as “Guccifer,” stated that he had access to the server.",
+        expect!["[Marcel Lehel], the hacker known as “Guccifer,” <stated> {that he had access to the server}."],
+    );
+}
