@@ -489,7 +489,10 @@ fn attribution(doc: &Doc, r: std::ops::Range<usize>, c: usize, claimed: &[bool])
         || (clause_start == r.start && r.start > 0 && doc.closes(r.start - 1) && !claimed[r.start - 1]);
     let right = phrases::object(doc, c + 1, end);
     let after_is_empty = c + 1 >= end || doc.is_separator(c + 1);
+    // "..., said X" inverts speech verbs only: "..., criticized Clinton's email use" names
+    // what was criticized.
     let inverted = left.is_none()
+        && (cues::is_speech(w) || !cues::takes_object(w))
         && right.is_some_and(|np| phrases::names_someone(doc, np))
         && right.is_some_and(|np| {
             np.end >= end
@@ -639,8 +642,9 @@ fn attribution(doc: &Doc, r: std::ops::Range<usize>, c: usize, claimed: &[bool])
     let shared = (left.is_none() && e > r.start + 1 && matches!(doc.word(e - 1), "and" | "but"))
         .then(|| {
             let k = (r.start..e - 1).rfind(|&k| {
+                let w = doc.word(k);
                 doc.region[k].is_none()
-                    && (cues::is_speech(doc.word(k)) || cues::is_thought(doc.word(k)))
+                    && (cues::is_speech(w) || cues::is_thought(w) || cues::takes_object(w))
             })?;
             let b = before_verb(doc, r.start, k);
             (b > r.start)
@@ -1075,10 +1079,10 @@ fn next_attribution(doc: &Doc, j: usize, end: usize) -> Option<usize> {
         if e > j + 2
             && matches!(doc.word(e - 1), "and" | "but")
             && (w == "said" || w == "told" || w.ends_with("ed"))
-            && matches!(
+            && (matches!(
                 doc.word(k + 1),
                 "that" | "he" | "she" | "they" | "it" | "the"
-            )
+            ) || (w == "said" && doc.kind(k + 1) == Some(TokenKind::Word)))
         {
             let mut stop = e - 1;
             while stop > j + 1 && matches!(doc.word(stop - 1), "," | ";") {

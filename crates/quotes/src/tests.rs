@@ -706,3 +706,23 @@ fn a_participle_or_a_clause_after_the_hearer_and_a_nickname_in_an_apposition() {
         expect!["[Marcel Lehel], the hacker known as “Guccifer,” <stated> {that he had access to the server}."],
     );
 }
+
+#[test]
+fn only_speech_verbs_invert_and_a_second_said_ends_the_first_content() {
+    check(
+        "Mukasey, the attorney general under a former president, criticized her email use.",
+        expect![
+            "Mukasey, the attorney general under a former president, criticized her email use."
+        ],
+    );
+    check(
+        "However debates are not likely to alter the campaign, noted NBC’s Dante Chinni.",
+        expect![
+            "{However debates are not likely to alter the campaign}, <noted> [NBC’s Dante Chinni]."
+        ],
+    );
+    check(
+        "The senator criticized the president’s foreign policy and said allies wanted answers.",
+        expect!["[[The senator=?]=?] <criticized> {the president’s foreign policy} and <said> {allies wanted answers}."],
+    );
+}
