@@ -465,7 +465,7 @@ fn attribution(doc: &Doc, r: std::ops::Range<usize>, c: usize, claimed: &[bool])
             let modified = (np.start..np.end)
                 .find(|&k| matches!(doc.word(k), "in" | "of" | "at" | "from" | "for" | "around"))
                 .is_some_and(|k| k > np.start && plural_noun(doc.word(k - 1)));
-            matches!(head, "i" | "we" | "you" | "they" | "who")
+            matches!(head, "i" | "we" | "you" | "they" | "who" | "whom")
                 || plural_noun(head)
                 // "People briefed on the situation say".
                 || (np.end > np.start + 2 && plural_noun(doc.word(np.start)))
@@ -589,7 +589,12 @@ fn attribution(doc: &Doc, r: std::ops::Range<usize>, c: usize, claimed: &[bool])
             && continues_content(doc, resume)
             // "..., said Alfonso Aguilar, the executive director of ...": a role after an
             // inverted speaker is an apposition.
-            && !(inverted && (cues::is_determiner(doc.word(resume)) || doc.word(resume) == "who"))
+            && !(inverted
+                && (cues::is_determiner(doc.word(resume))
+                    || doc.word(resume) == "who"
+                    // "said Len Burman, head of the Tax Policy Center".
+                    || nlp::is_role_head(doc.word(resume))
+                    || nlp::is_role_head(doc.word(resume + 1))))
         {
             // "The two nations, Xi said, now have a chance": the sentence goes on.
             content.push(resume..end);
@@ -643,10 +648,22 @@ fn attribution(doc: &Doc, r: std::ops::Range<usize>, c: usize, claimed: &[bool])
         .then(|| {
             let k = (r.start..e - 1).rfind(|&k| {
                 let w = doc.word(k);
-                doc.region[k].is_none()
+                // Not a word of a name: "the United States".
+                let name = doc.entity[k].is_some()
+                    || (k > r.start
+                        && doc.tokens[k].text(doc.text).starts_with(char::is_uppercase));
+                !name
+                    && doc.region[k].is_none()
                     && (cues::is_speech(w) || cues::is_thought(w) || cues::takes_object(w))
             })?;
-            let b = before_verb(doc, r.start, k);
+            let mut b = before_verb(doc, r.start, k);
+            // "Trump is telling a group that ... and says": over the progressive's auxiliary.
+            if doc.word(k).ends_with("ing")
+                && b > r.start
+                && matches!(doc.word(b - 1), "is" | "are" | "was" | "were")
+            {
+                b = before_verb(doc, r.start, b - 1);
+            }
             (b > r.start)
                 .then(|| phrases::subject(doc, r.start, b - 1))
                 .flatten()
@@ -1078,7 +1095,10 @@ fn next_attribution(doc: &Doc, j: usize, end: usize) -> Option<usize> {
         // "He said the attacks worked and said that ...": the same speaker's next statement.
         if e > j + 2
             && matches!(doc.word(e - 1), "and" | "but")
-            && (w == "said" || w == "told" || w.ends_with("ed"))
+            && (w == "said"
+                || w == "told"
+                || w.ends_with("ed")
+                || (w.ends_with('s') && cues::is_speech(w)))
             && (matches!(
                 doc.word(k + 1),
                 "that" | "he" | "she" | "they" | "it" | "the"

@@ -52,6 +52,14 @@ pub fn subject(doc: &Doc, first: usize, e: usize) -> Option<Np> {
             .then(|| subject(doc, first, open - 1))
             .flatten();
     }
+    // "family members of the victims, many of whom say": the quantifier and the pronoun.
+    if w == "whom" && e >= first + 2 && doc.word(e - 1) == "of" {
+        return Some(Np {
+            start: e - 2,
+            end: e + 1,
+            clause_start: e - 2,
+        });
+    }
     if let Some(p) = cues::pronoun(w) {
         if p == cues::Pronoun::Relative {
             // "Trump, who said that ...": the speaker is the relative pronoun, which stands

@@ -726,3 +726,19 @@ fn only_speech_verbs_invert_and_a_second_said_ends_the_first_content() {
         expect!["[[The senator=?]=?] <criticized> {the president’s foreign policy} and <said> {allies wanted answers}."],
     );
 }
+
+#[test]
+fn a_second_present_cue_roles_without_an_article_and_many_of_whom() {
+    check(
+        "Donald Trump is telling a veterans group that the United States’ military is “depleted” and says he will expand the armed forces.",
+        expect!["[[Donald Trump]] is <telling> a veterans group {that the United States’ military is “depleted”} and <says> {he will expand the armed forces}."],
+    );
+    check(
+        "“I don’t think there’s any connection,” said Len Burman, head of the centrist Tax Policy Center.",
+        expect!["«“I don’t think there’s any connection,”» <said> [Len Burman], head of the centrist Tax Policy Center."],
+    );
+    check(
+        "This has not gone over well with the families, many of whom say the claims are unfounded.",
+        expect!["This has not gone over well with the families, [many of whom=?] <say> {the claims are unfounded}."],
+    );
+}
