@@ -787,7 +787,7 @@ fn attribution(doc: &Doc, r: std::ops::Range<usize>, c: usize, claimed: &[bool])
     // "said on Tuesday that ...": the content starts at a nearby "that".
     if let Some(t) = (j..(j + 12).min(end)).find(|&t| doc.word(t) == "that") {
         // "says at a campaign stop in Toledo, Ohio, that": commas inside a setting too.
-        let setting = matches!(doc.word(j), "in" | "on" | "at" | "during");
+        let setting = matches!(doc.word(j), "in" | "on" | "at" | "during" | "via");
         let words = (j..t).all(|k| {
             // "said in her opening remarks that": a cue word after a determiner is a noun.
             let noun = (k.saturating_sub(2).max(j)..k).any(|i| cues::is_determiner(doc.word(i)));
@@ -802,7 +802,7 @@ fn attribution(doc: &Doc, r: std::ops::Range<usize>, c: usize, claimed: &[bool])
                 || model::calendar::month_number(doc.word(k)).is_some()
         }) || matches!(
             doc.word(j),
-            "in" | "on" | "at" | "during" | "after" | "before"
+            "in" | "on" | "at" | "during" | "after" | "before" | "via"
         );
         if words && (t == j || adverbial) {
             j = t;
@@ -1317,6 +1317,8 @@ fn starts_content(doc: &Doc, j: usize) -> bool {
             | "or"
             | "but"
             | "according"
+            | "during"
+            | "via"
             | ")"
             | "("
     )

@@ -742,3 +742,17 @@ fn a_second_present_cue_roles_without_an_article_and_many_of_whom() {
         expect!["This has not gone over well with the families, [many of whom=?] <say> {the claims are unfounded}."],
     );
 }
+
+#[test]
+fn a_setting_after_the_cue_is_not_content() {
+    check(
+        "The campaign said via email that the event would go ahead.",
+        expect!["[The campaign=?] <said> via email {that the event would go ahead}."],
+    );
+    check(
+        "“I think he will be very fair,” Trump said during a rally in Kenansville, N.C.",
+        expect![
+            "«“I think he will be very fair,”» [Trump] <said> during a rally in Kenansville, N.C."
+        ],
+    );
+}
