@@ -467,3 +467,39 @@ pub fn is_determiner(word: &str) -> bool {
             | "few"
     )
 }
+
+/// Auxiliary and modal verbs: a clause has one ("the event was canceled", "has surged").
+pub fn is_auxiliary(word: &str) -> bool {
+    matches!(
+        word,
+        "is" | "are"
+            | "was"
+            | "were"
+            | "has"
+            | "have"
+            | "had"
+            | "will"
+            | "would"
+            | "can"
+            | "could"
+            | "should"
+            | "must"
+            | "may"
+            | "might"
+    )
+}
+
+/// Whether a word, in any case, is a plural noun: "officials", "voters", "people".
+pub fn is_plural_noun(word: &str) -> bool {
+    let w = word.to_lowercase();
+    (w.ends_with('s') && !w.ends_with("ss") && w.len() > 3)
+        || matches!(w.as_str(), "people" | "men" | "women" | "children")
+}
+
+/// Words that open a question: "asked whether", "asked Obama what he thought".
+pub fn is_question_word(word: &str) -> bool {
+    matches!(
+        word,
+        "whether" | "if" | "how" | "why" | "what" | "who" | "when" | "where" | "which"
+    )
+}

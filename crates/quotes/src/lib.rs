@@ -396,18 +396,7 @@ fn attribution(doc: &Doc, r: std::ops::Range<usize>, c: usize, claimed: &[bool])
         first += 1;
     }
     // The speaker before the verb, over auxiliaries and adverbs: "he has also said".
-    let mut e = before_verb(doc, first, c);
-    // "He was referring to", "they are talking about": the progressive's auxiliary.
-    if w.ends_with("ing")
-        && w != "continuing"
-        && e > first
-        && matches!(
-            doc.word(e - 1),
-            "is" | "are" | "was" | "were" | "been" | "am"
-        )
-    {
-        e = before_verb(doc, first, e - 1);
-    }
+    let mut e = over_progressive(doc, first, before_verb(doc, first, c), w);
     // "The president last week said", "Peskov on Tuesday told": step over the time phrase.
     if e > first && phrases::is_time_word(doc.word(e - 1)) {
         let mut k = e - 1;
@@ -455,11 +444,7 @@ fn attribution(doc: &Doc, r: std::ops::Range<usize>, c: usize, claimed: &[bool])
             );
         let plural = left.is_some_and(|np| {
             let head = doc.word(np.end - 1);
-            let plural_noun = |w: &str| {
-                let w = w.to_lowercase();
-                (w.ends_with('s') && !w.ends_with("ss") && w.len() > 3)
-                    || matches!(w.as_str(), "people" | "men" | "women" | "children")
-            };
+            let plural_noun = cues::is_plural_noun;
             // "Mr. Grassley and Mr. Leahy say", "supporters in Congress say": two people
             // joined, or a plural noun before the phrase that modifies it.
             let modified = (np.start..np.end)
@@ -656,14 +641,8 @@ fn attribution(doc: &Doc, r: std::ops::Range<usize>, c: usize, claimed: &[bool])
                     && doc.region[k].is_none()
                     && (cues::is_speech(w) || cues::is_thought(w) || cues::takes_object(w))
             })?;
-            let mut b = before_verb(doc, r.start, k);
-            // "Trump is telling a group that ... and says": over the progressive's auxiliary.
-            if doc.word(k).ends_with("ing")
-                && b > r.start
-                && matches!(doc.word(b - 1), "is" | "are" | "was" | "were")
-            {
-                b = before_verb(doc, r.start, b - 1);
-            }
+            // "Trump is telling a group that ... and says".
+            let b = over_progressive(doc, r.start, before_verb(doc, r.start, k), doc.word(k));
             (b > r.start)
                 .then(|| phrases::subject(doc, r.start, b - 1))
                 .flatten()
@@ -746,19 +725,7 @@ fn attribution(doc: &Doc, r: std::ops::Range<usize>, c: usize, claimed: &[bool])
             // "asked Sanders whether ...", "asked Obama what he thought", "asked Trump about
             // his statements": a question or a topic put to the hearer.
             let asked = matches!(w, "ask" | "asks" | "asked" | "asking")
-                && matches!(
-                    doc.word(h.end),
-                    "whether"
-                        | "if"
-                        | "how"
-                        | "why"
-                        | "what"
-                        | "who"
-                        | "when"
-                        | "where"
-                        | "which"
-                        | "about"
-                );
+                && (cues::is_question_word(doc.word(h.end)) || doc.word(h.end) == "about");
             if matches!(doc.word(h.end), "that" | ":" | "," | "to")
                 || doc.opens(h.end)
                 || pronoun_clause
@@ -772,10 +739,7 @@ fn attribution(doc: &Doc, r: std::ops::Range<usize>, c: usize, claimed: &[bool])
     let question = matches!(
         w,
         "ask" | "asks" | "asked" | "asking" | "wonder" | "wondered"
-    ) && matches!(
-        doc.word(j),
-        "whether" | "if" | "how" | "why" | "what" | "who" | "when" | "where" | "which"
-    );
+    ) && cues::is_question_word(doc.word(j));
     // "replied evenly, ...": an adverb after the verb is not content.
     while j < end
         && doc.word(j).len() > 4
@@ -980,13 +944,27 @@ fn before_verb(doc: &Doc, lo: usize, c: usize) -> usize {
     e
 }
 
+/// Where the speaker of a progressive cue ends: before its auxiliary ("He was referring to",
+/// "they are talking about"); `at` is where it ends for other cues.
+fn over_progressive(doc: &Doc, lo: usize, at: usize, cue: &str) -> usize {
+    let progressive = cue.ends_with("ing")
+        && cue != "continuing"
+        && at > lo
+        && matches!(
+            doc.word(at - 1),
+            "is" | "are" | "was" | "were" | "been" | "am"
+        );
+    if progressive {
+        before_verb(doc, lo, at - 1)
+    } else {
+        at
+    }
+}
+
 /// After a postposed "he said", a short tail that is not content: "..., he said on Tuesday."
 fn takes_short_tail(doc: &Doc, c: usize, end: usize) -> bool {
-    // "..., Crowley told Becerra, alluding to ...": a participle after a comma is a remark of
-    // its own, not part of the tail.
-    let end = (c + 2..end)
-        .find(|&k| doc.word(k - 1) == "," && doc.word(k).ends_with("ing") && doc.word(k).len() > 4)
-        .map_or(end, |k| k - 1);
+    // "..., Crowley told Becerra, alluding to ...": not part of the tail.
+    let end = remark_after_comma(doc, c, end);
     // "In Texas, half of the voters said they were angry": a short clause is the content.
     let clause = end > c + 2
         && matches!(
@@ -995,26 +973,15 @@ fn takes_short_tail(doc: &Doc, c: usize, end: usize) -> bool {
         );
     // "Hours later, Intel said the event was canceled": a verb makes the tail a clause.
     let stop = (c + 1..end).find(|&k| doc.word(k) == ",").unwrap_or(end);
-    let verb = (c + 1..stop).any(|k| {
-        matches!(
-            doc.word(k),
-            "is" | "are"
-                | "was"
-                | "were"
-                | "will"
-                | "would"
-                | "has"
-                | "have"
-                | "had"
-                | "can"
-                | "could"
-                | "should"
-                | "must"
-                | "may"
-                | "might"
-        )
-    });
+    let verb = (c + 1..stop).any(|k| cues::is_auxiliary(doc.word(k)));
     !clause && ((end <= c + 5 && !verb) || adjunct_tail(doc, c, end)) && plain_tail(doc, c, end)
+}
+
+/// Where a participle after a comma starts a remark of its own ("..., noting that"), or `end`.
+fn remark_after_comma(doc: &Doc, c: usize, end: usize) -> usize {
+    (c + 2..end)
+        .find(|&k| doc.word(k - 1) == "," && doc.word(k).ends_with("ing") && doc.word(k).len() > 4)
+        .map_or(end, |k| k - 1)
 }
 
 /// A tail that starts like an adverbial: "said in a statement", "said on Tuesday".
@@ -1048,10 +1015,8 @@ fn adjunct_tail(doc: &Doc, c: usize, end: usize) -> bool {
 
 /// A tail with no quote, no "that" and no other cue in it.
 fn plain_tail(doc: &Doc, c: usize, end: usize) -> bool {
-    // "..., noting the nominee ...": a participle after a comma is a remark of its own.
-    let end = (c + 2..end)
-        .find(|&k| doc.word(k - 1) == "," && doc.word(k).ends_with("ing"))
-        .map_or(end, |k| k - 1);
+    // "..., noting the nominee ...".
+    let end = remark_after_comma(doc, c, end);
     (c + 1..end).all(|k| {
         // "the continued questions": a participle after a determiner is an adjective; "failed
         // to show up": an infinitive is no cue of its own either.
@@ -1386,23 +1351,7 @@ fn according(doc: &Doc, r: std::ops::Range<usize>, c: usize, claimed: &[bool]) -
     // words before it were the subject, not an adverbial.
     let verb_after = |k: usize| {
         let w = doc.word(k + 1);
-        matches!(
-            w,
-            "is" | "are"
-                | "was"
-                | "were"
-                | "has"
-                | "have"
-                | "had"
-                | "will"
-                | "would"
-                | "could"
-                | "can"
-                | "may"
-                | "might"
-                | "should"
-                | "must"
-        ) || (w.ends_with("ed") && doc.entity[k + 1].is_none())
+        cues::is_auxiliary(w) || (w.ends_with("ed") && doc.entity[k + 1].is_none())
     };
     let adverbial_lead =
         (first..c).all(|k| matches!(doc.word(k), "but" | "and" | "," | "so" | "yet"));

@@ -125,10 +125,7 @@ fn relative_head(doc: &Doc, first: usize, e: usize) -> Option<Np> {
     }
     let np = nominal_left(doc, first, rel - 1)?;
     // A noun phrase, not a verb: it opens with a determiner or is a name or a plural noun.
-    let head = doc.word(rel - 1).to_lowercase();
-    let head = head.as_str();
-    let plural = np.end - np.start == 1
-        && ((head.len() > 3 && head.ends_with('s')) || matches!(head, "people" | "men" | "women"));
+    let plural = np.end - np.start == 1 && cues::is_plural_noun(doc.word(rel - 1));
     if !(cues::is_determiner(doc.word(np.start)) || doc.entity[rel - 1].is_some() || plural) {
         return None;
     }
@@ -274,9 +271,8 @@ fn appositive(doc: &Doc, first: usize, comma: usize) -> Option<Np> {
     let np = nominal_left(doc, first, open - 1)?;
     // "Democratic economists, like their Republican counterparts, say": a comparison after a
     // plural noun.
-    let head = doc.word(open - 1);
     if matches!(doc.word(inner.start), "like" | "unlike" | "including")
-        && (head.ends_with('s') || matches!(head, "people" | "men" | "women"))
+        && cues::is_plural_noun(doc.word(open - 1))
     {
         return Some(Np {
             start: np.start,
@@ -424,11 +420,8 @@ fn nominal_left(doc: &Doc, first: usize, e: usize) -> Option<Np> {
                 && (modifier.ends_with("ed")
                     || modifier.ends_with("ing")
                     || matches!(modifier, "familiar" | "close" | "involved" | "opposed"));
-            let noun = doc.word(start - 3).to_lowercase();
-            let noun = noun.as_str();
-            let plural = (noun.len() > 3 && noun.ends_with('s'))
-                || matches!(noun, "people" | "men" | "women")
-                || doc.entity[start - 3].is_some();
+            let plural =
+                cues::is_plural_noun(doc.word(start - 3)) || doc.entity[start - 3].is_some();
             if described && plural {
                 if let Some(outer) = nominal_left(doc, first, start - 3) {
                     return Some(Np {
