@@ -121,6 +121,15 @@ impl<'a> Doc<'a> {
         Span::new(self.tokens[a].span.start(), self.tokens[b - 1].span.end())
     }
 
+    /// Whether token `i` is part of a person's name.
+    pub fn is_person(&self, i: usize) -> bool {
+        self.entity
+            .get(i)
+            .copied()
+            .flatten()
+            .is_some_and(|x| self.layers.entities[x].kind == EntityKind::Person)
+    }
+
     /// Whether token `i` opens a quotation-mark region.
     pub fn opens(&self, i: usize) -> bool {
         self.region

@@ -143,9 +143,7 @@ pub fn antecedent(doc: &Doc, first: usize, b: usize) -> Option<Np> {
     let np = subject(doc, first, b)?;
     let s = np.start;
     if s >= first + 2 && doc.word(s - 1) == "," && cues::is_determiner(doc.word(s)) {
-        let x =
-            doc.entity[s - 2].filter(|&x| doc.layers.entities[x].kind == nlp::EntityKind::Person);
-        if let Some(x) = x {
+        if let Some(x) = doc.entity[s - 2].filter(|_| doc.is_person(s - 2)) {
             let mut start = s - 2;
             while start > first && doc.entity[start - 1] == Some(x) {
                 start -= 1;
@@ -166,13 +164,10 @@ fn appositive(doc: &Doc, first: usize, comma: usize) -> Option<Np> {
     let mut open = (lo..comma).rev().find(|&k| doc.word(k) == ",")?;
     // "Paul Porter, a truck driver from Ava, Mo., who is a member ..., said": the comma after
     // the person, when a place sits between.
-    let is_person = |k: usize| {
-        doc.entity[k].is_some_and(|x| doc.layers.entities[x].kind == nlp::EntityKind::Person)
-    };
-    if open > first && !is_person(open - 1) && matches!(doc.word(open + 1), "who" | "which") {
+    if open > first && !doc.is_person(open - 1) && matches!(doc.word(open + 1), "who" | "which") {
         if let Some(k) = (lo.max(first + 1)..open)
             .rev()
-            .find(|&k| doc.word(k) == "," && is_person(k - 1))
+            .find(|&k| doc.word(k) == "," && doc.is_person(k - 1))
         {
             open = k;
         }
@@ -237,9 +232,7 @@ fn appositive(doc: &Doc, first: usize, comma: usize) -> Option<Np> {
     }
     // "The state's campaign chairman, Phil Lovas, said": a person's name between the commas,
     // after a role, is the speaker.
-    let person = |k: usize| {
-        doc.entity[k].is_some_and(|x| doc.layers.entities[x].kind == nlp::EntityKind::Person)
-    };
+    let person = |k: usize| doc.is_person(k);
     if inner.clone().all(|k| person(k) || doc.word(k) == ".") && doc.entity[open - 1].is_none() {
         let role = nominal_left(doc, first, open - 1);
         return Some(Np {
