@@ -503,3 +503,23 @@ pub fn is_question_word(word: &str) -> bool {
         "whether" | "if" | "how" | "why" | "what" | "who" | "when" | "where" | "which"
     )
 }
+
+/// Verbs of perception that report a judgement with "as": "sees Cruz as a uniter", "viewed the
+/// plan as a threat".
+pub fn is_perception(word: &str) -> bool {
+    matches!(
+        word,
+        "see"
+            | "sees"
+            | "saw"
+            | "seeing"
+            | "view"
+            | "views"
+            | "viewed"
+            | "viewing"
+            | "regard"
+            | "regards"
+            | "regarded"
+            | "regarding"
+    )
+}

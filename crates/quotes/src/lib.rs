@@ -367,7 +367,15 @@ fn attribution(doc: &Doc, r: std::ops::Range<usize>, c: usize, claimed: &[bool])
             doc.word(c + 2),
             "that" | "to" | "about" | "over" | "for" | "at"
         );
-    if intent_only && !(cues::takes_infinitive(w) || cues::is_call(w) || stance || talk || express)
+    // "sees Cruz as a uniter": a judgement, when "as" follows the object.
+    let judged = cues::is_perception(w) && {
+        let stop = trimmed_end(doc, c + 1, &r).min(c + 16);
+        (c + 2..stop)
+            .take_while(|&k| doc.region[k].is_none() && !matches!(doc.word(k), "," | ";" | ":"))
+            .any(|k| doc.word(k) == "as")
+    };
+    if intent_only
+        && !(cues::takes_infinitive(w) || cues::is_call(w) || stance || talk || express || judged)
     {
         return None;
     }
@@ -459,7 +467,10 @@ fn attribution(doc: &Doc, r: std::ops::Range<usize>, c: usize, claimed: &[bool])
             let modified = (np.start..np.end)
                 .find(|&k| matches!(doc.word(k), "in" | "of" | "at" | "from" | "for" | "around"))
                 .is_some_and(|k| k > np.start && plural_noun(doc.word(k - 1)));
-            matches!(head, "i" | "we" | "you" | "they" | "who" | "whom")
+            matches!(
+                head,
+                "i" | "we" | "you" | "they" | "who" | "whom" | "most" | "many" | "few" | "some"
+            )
                 || plural_noun(head)
                 // "People briefed on the situation say".
                 || (np.end > np.start + 2 && plural_noun(doc.word(np.start)))
@@ -716,7 +727,7 @@ fn attribution(doc: &Doc, r: std::ops::Range<usize>, c: usize, claimed: &[bool])
         let end = loose_end(doc, from, end);
         return Some(Found::said(from..end, c..c + 1, speaker));
     }
-    if intent_only && !stance && !talk && !express {
+    if intent_only && !stance && !talk && !express && !judged {
         return None;
     }
     if cues::takes_hearer(w) {
@@ -851,7 +862,7 @@ fn attribution(doc: &Doc, r: std::ops::Range<usize>, c: usize, claimed: &[bool])
         let restrictive = e > first + 1
             && matches!(doc.word(e - 1), "who" | "which" | "that")
             && doc.word(e - 2) != ",";
-        let object = stance
+        let object = (stance || judged)
             && !restrictive
             && !noun_like
             && doc.kind(j) == Some(TokenKind::Word)

@@ -52,6 +52,18 @@ pub fn subject(doc: &Doc, first: usize, e: usize) -> Option<Np> {
             .then(|| subject(doc, first, open - 1))
             .flatten();
     }
+    // "Most believe that ...", "But few believe ...": a quantifier alone is a plural subject.
+    // Not before a plural noun: "though some points of disagreement remain".
+    if matches!(w, "most" | "many" | "few" | "some")
+        && (e == first || !cues::is_determiner(doc.word(e - 1)))
+        && !cues::is_plural_noun(doc.word(e + 1))
+    {
+        return Some(Np {
+            start: e,
+            end: e + 1,
+            clause_start: e,
+        });
+    }
     // "family members of the victims, many of whom say": the quantifier and the pronoun.
     if w == "whom" && e >= first + 2 && doc.word(e - 1) == "of" {
         return Some(Np {

@@ -756,3 +756,23 @@ fn a_setting_after_the_cue_is_not_content() {
         ],
     );
 }
+
+#[test]
+fn judgements_with_as_and_quantifiers_as_subjects() {
+    check(
+        "In South Florida, where land is fast disappearing, developers see golf courses as wasted space.",
+        expect!["In South Florida, where land is fast disappearing, [developers=?] <see> {golf courses as wasted space}."],
+    );
+    check(
+        "Mr. Obama sees Mr. Netanyahu as captured by a hard-line philosophy.",
+        expect!["[Mr. Obama] <sees> {Mr. Netanyahu as captured by a hard-line philosophy}."],
+    );
+    check(
+        "But few believe their relationship can ever be more than coolly transactional.",
+        expect!["But [few=?] <believe> {their relationship can ever be more than coolly transactional}."],
+    );
+    check(
+        "After Rubio stumbles, rivals see opening in New Hampshire.",
+        expect!["After Rubio stumbles, rivals see opening in New Hampshire."],
+    );
+}
