@@ -23,6 +23,10 @@ pub fn subject(doc: &Doc, first: usize, e: usize) -> Option<Np> {
     if w == "," {
         return appositive(doc, first, e);
     }
+    // "Vice President Joseph R. Biden Jr. said": the suffix's full stop.
+    if w == "." && e > first && matches!(doc.word(e - 1), "jr" | "sr") {
+        return subject(doc, first, e - 1).map(|np| Np { end: e + 1, ..np });
+    }
     // "the hacker known as “Guccifer,” stated": the comma inside the closing mark.
     if e > first + 1 && doc.closes(e) && doc.word(e - 1) == "," {
         let open =
@@ -192,6 +196,17 @@ fn appositive(doc: &Doc, first: usize, comma: usize) -> Option<Np> {
         open -= 2;
     }
     let inner = open + 1..comma;
+    // "Others, however, say": an adverb set off by commas stands between subject and verb.
+    if inner.len() == 1 && open > first {
+        let w = doc.word(inner.start);
+        let adverb = matches!(
+            w,
+            "however" | "though" | "too" | "meanwhile" | "also" | "instead" | "moreover"
+        ) || (w.len() > 4 && w.ends_with("ly"));
+        if adverb {
+            return subject(doc, first, open - 1);
+        }
+    }
     // "Mr. Obama, who understood that ..., told", "Mr. Guerrero, a Republican who described
     // himself as ..., said": a relative clause may say or think things of its own.
     let relative_clause = inner
@@ -285,8 +300,17 @@ fn appositive(doc: &Doc, first: usize, comma: usize) -> Option<Np> {
             clause_start: np.start,
         });
     }
-    // The name must be a name: "Peskov, the Kremlin spokesman," but not "In Ohio, on Tuesday,".
-    doc.entity[open - 1]?;
+    // The name must be a name: "Peskov, the Kremlin spokesman," but not "In Ohio, on Tuesday,";
+    // a phrase with a determiner before a relative clause is a subject too ("Clinton's campaign,
+    // which has been shadowed by ..., said").
+    let described = relative_clause
+        && matches!(doc.word(inner.start), "who" | "which")
+        && (cues::is_determiner(doc.word(np.start))
+            || doc.word(np.start + 1) == "'s"
+            || doc.word(np.start + 1) == "’s");
+    if !described {
+        doc.entity[open - 1]?;
+    }
     Some(Np {
         start: np.start,
         end: np.end,

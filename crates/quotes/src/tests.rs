@@ -776,3 +776,19 @@ fn judgements_with_as_and_quantifiers_as_subjects() {
         expect!["After Rubio stumbles, rivals see opening in New Hampshire."],
     );
 }
+
+#[test]
+fn an_adverb_a_suffix_or_a_relative_clause_between_subject_and_verb() {
+    check(
+        "Others, however, say a recalibration is overdue.",
+        expect!["[Others=?], however, <say> {a recalibration is overdue}."],
+    );
+    check(
+        "Vice President Joseph R. Biden Jr. said the remarks had made him a danger to allies.",
+        expect!["[Vice President Joseph R. Biden Jr.] <said> {the remarks had made him a danger to allies}."],
+    );
+    check(
+        "Clinton's presidential campaign, which has been shadowed for months by the controversy, said that the emails had no bearing.",
+        expect!["[Clinton's presidential campaign], which has been shadowed for months by the controversy, <said> {that the emails had no bearing}."],
+    );
+}
