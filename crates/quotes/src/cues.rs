@@ -489,11 +489,10 @@ pub fn is_auxiliary(word: &str) -> bool {
     )
 }
 
-/// Whether a word, in any case, is a plural noun: "officials", "voters", "people".
+/// Whether a lower-case word is a plural noun: "officials", "voters", "people".
 pub fn is_plural_noun(word: &str) -> bool {
-    let w = word.to_lowercase();
-    (w.ends_with('s') && !w.ends_with("ss") && w.len() > 3)
-        || matches!(w.as_str(), "people" | "men" | "women" | "children")
+    (word.ends_with('s') && !word.ends_with("ss") && word.len() > 3)
+        || matches!(word, "people" | "men" | "women" | "children")
 }
 
 /// Words that open a question: "asked whether", "asked Obama what he thought".

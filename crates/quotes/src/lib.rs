@@ -620,7 +620,7 @@ fn attribution(doc: &Doc, r: std::ops::Range<usize>, c: usize, claimed: &[bool])
     // content ends at the comma before the main clause.
     let subordinate = clause_start == first + 1
         && matches!(
-            doc.word(first).to_lowercase().as_str(),
+            doc.word(first),
             "though" | "although" | "while" | "whereas" | "because" | "since" | "if" | "unless"
         );
     let end = match (c + 2..end)
@@ -1337,7 +1337,9 @@ fn according(doc: &Doc, r: std::ops::Range<usize>, c: usize, claimed: &[bool]) -
         doc.entity[k].is_some()
             && doc.entity[k - 1].is_none()
             && doc.kind(k - 1) == Some(TokenKind::Word)
-            && before.starts_with(char::is_lowercase)
+            && doc.tokens[k - 1]
+                .text(doc.text)
+                .starts_with(char::is_lowercase)
             && !nlp::is_function_word(before)
             && !nlp::is_role_head(before)
             && !matches!(before, "former" | "then" | "acting")
@@ -1471,10 +1473,10 @@ fn headline_colon(doc: &Doc, r: std::ops::Range<usize>, claimed: &[bool]) -> Opt
             name
         }
         _ => {
-            let last = doc.word(colon - 1).to_lowercase();
-            let group = cues::is_document(&last)
+            let last = doc.word(colon - 1);
+            let group = cues::is_document(last)
                 || matches!(
-                    last.as_str(),
+                    last,
                     "camp"
                         | "campaign"
                         | "newspaper"

@@ -25,17 +25,7 @@ pub(crate) fn resolve_all(doc: &Doc, found: &mut [Found]) {
                 && cues::pronoun(doc.word(a)) == Some(cues::Pronoun::Relative)
                 && a >= 1;
             if resolved.is_none() && relative {
-                let first = doc.ranges[doc.sentence[a]].start;
-                // "critics who said ...", "the coalition, which supports ...".
-                let before = if doc.word(a - 1) == "," {
-                    a.checked_sub(2)
-                } else {
-                    Some(a - 1)
-                };
-                let antecedent = before
-                    .filter(|&b| b >= first)
-                    .and_then(|b| crate::phrases::antecedent(doc, first, b));
-                if let Some(antecedent) = antecedent {
+                if let Some(antecedent) = antecedent_of(doc, a) {
                     found[i].speaker = Some(antecedent);
                 }
             }
@@ -44,6 +34,20 @@ pub(crate) fn resolve_all(doc: &Doc, found: &mut [Found]) {
 }
 
 /// What the phrase `a..b` refers to.
+/// What the relative pronoun at token `a` stands for, in its sentence: "critics who said",
+/// "the coalition, which supports".
+fn antecedent_of(doc: &Doc, a: usize) -> Option<crate::phrases::Np> {
+    let first = doc.ranges[doc.sentence[a]].start;
+    let b = if doc.word(a.checked_sub(1)?) == "," {
+        a.checked_sub(2)?
+    } else {
+        a - 1
+    };
+    (b >= first)
+        .then(|| crate::phrases::antecedent(doc, first, b))
+        .flatten()
+}
+
 fn phrase(doc: &Doc, before: &[Found], a: usize, b: usize) -> Option<Resolved> {
     let entities = &doc.layers.entities;
     // A title the tagger took for a name ("Mr" in "Mr. Trump") names no one.
@@ -81,8 +85,7 @@ fn phrase(doc: &Doc, before: &[Found], a: usize, b: usize) -> Option<Resolved> {
         if cues::pronoun(head) == Some(cues::Pronoun::Relative) && a >= 2 && doc.word(a - 1) == ","
         {
             // "Cruz, who refused ...": the phrase before the comma.
-            let first = doc.ranges[doc.sentence[a]].start;
-            let np = crate::phrases::antecedent(doc, first, a - 2)?;
+            let np = antecedent_of(doc, a)?;
             return phrase(doc, before, np.start, np.end);
         }
         if let Some(p) = cues::pronoun(head) {

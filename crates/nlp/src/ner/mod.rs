@@ -142,8 +142,8 @@ pub(crate) fn tag_with(m: &Model, sentences: &[Vec<&str>]) -> Vec<Vec<Label>> {
     out
 }
 
-/// "Elizabeth Warren" read as a place and a person: a one-word name that usually opens
-/// people's names, right before a person, is that person's first name.
+/// "Georgia Smith" read as a place and a person: a one-word name right before a one-word person,
+/// or one that usually opens people's names before any person, is that person's first name.
 fn first_names_open_people(
     sentences: &[Vec<&str>],
     gazetteer: &gazetteer::Gazetteer,
