@@ -492,7 +492,7 @@ pub fn is_auxiliary(word: &str) -> bool {
 /// Whether a lower-case word is a plural noun: "officials", "voters", "people".
 pub fn is_plural_noun(word: &str) -> bool {
     (word.ends_with('s') && !word.ends_with("ss") && word.len() > 3)
-        || matches!(word, "people" | "men" | "women" | "children")
+        || matches!(word, "people" | "men" | "women" | "children" | "data")
 }
 
 /// Words that open a question: "asked whether", "asked Obama what he thought".

@@ -400,6 +400,14 @@ fn attribution(doc: &Doc, r: std::ops::Range<usize>, c: usize, claimed: &[bool])
     {
         return None;
     }
+    // "the four states that voted", "two reports": a form in -s after a number is a noun.
+    if w.ends_with('s')
+        && c > r.start
+        && (doc.kind(c - 1) == Some(TokenKind::Number)
+            || nlp::numbers::cardinal(doc.word(c - 1)).is_some_and(|n| n >= 2))
+    {
+        return None;
+    }
     // A capitalised verb inside a sentence is a name ("The Washington Post", "United States").
     let capitalised = doc.tokens[c].text(doc.text).starts_with(char::is_uppercase);
     if doc.entity[c].is_some()
@@ -415,7 +423,15 @@ fn attribution(doc: &Doc, r: std::ops::Range<usize>, c: usize, claimed: &[bool])
     // The speaker before the verb, over auxiliaries and adverbs: "he has also said".
     let mut e = over_progressive(doc, first, before_verb(doc, first, c), w);
     // "The president last week said", "Peskov on Tuesday told": step over the time phrase.
-    if e > first && phrases::is_time_word(doc.word(e - 1)) {
+    // "An arbitration panel in 2001 found": a year after "in" is a time phrase too.
+    let year = e > first + 1
+        && doc.word(e - 2) == "in"
+        && doc.word(e - 1).len() == 4
+        && doc
+            .word(e - 1)
+            .parse::<u16>()
+            .is_ok_and(|y| (1800..2100).contains(&y));
+    if e > first && (phrases::is_time_word(doc.word(e - 1)) || year) {
         let mut k = e - 1;
         while k > first
             && (phrases::is_time_word(doc.word(k - 1))
@@ -472,6 +488,7 @@ fn attribution(doc: &Doc, r: std::ops::Range<usize>, c: usize, claimed: &[bool])
                 "i" | "we" | "you" | "they" | "who" | "whom" | "most" | "many" | "few" | "some"
             )
                 || plural_noun(head)
+                || doc.word(np.start) == "those"
                 // "People briefed on the situation say".
                 || (np.end > np.start + 2 && plural_noun(doc.word(np.start)))
                 || (np.start..np.end).any(|k| doc.word(k) == "and")
@@ -519,8 +536,10 @@ fn attribution(doc: &Doc, r: std::ops::Range<usize>, c: usize, claimed: &[bool])
         || (clause_start > first + 2 && doc.closes(clause_start - 2));
     let speaker_before = left.is_some() || inverted;
     // "In her book, Clinton noted ...": a short phrase opened by a preposition is a setting.
+    // "But throughout the summer, members criticized it": over a conjunction too.
+    let lead = first + usize::from(matches!(doc.word(first), "but" | "and" | "yet" | "so"));
     let setting_before = clause_start <= first + 9
-        && phrases::is_preposition(doc.word(first))
+        && phrases::is_preposition(doc.word(lead))
         // "In all, hackers compromised 12 servers, the report said": a clause between (not a
         // short apposition: "In her 2003 book, Living History, Clinton noted").
         && (first..clause_start.saturating_sub(1))
@@ -632,8 +651,17 @@ fn attribution(doc: &Doc, r: std::ops::Range<usize>, c: usize, claimed: &[bool])
 
     // Preposed: "He said (that) content", "She told reporters: “content”", and the participle
     // of a sentence's subject: "Trump attacked the media, saying the coverage was unfair".
+    // "began by saying he would ...", "after saying that ...": a gerund after a preposition
+    // of manner or time is the sentence subject's too.
     let participle = (w.ends_with("ing")
-        && (doc.word(c - 1) == "," || (c >= 2 && doc.closes(c - 1) && doc.word(c - 2) == ",")))
+        && (doc.word(c - 1) == ","
+            || (c >= 2 && doc.closes(c - 1) && doc.word(c - 2) == ",")
+            || (c > first + 2
+                && matches!(doc.word(c - 1), "by" | "after" | "before" | "while")
+                && left.is_none()
+                && cues::is_speech(w)
+                && (matches!(after, "that" | "he" | "she" | "they" | "we" | "i" | "it")
+                    || doc.opens(c + 1)))))
         || (left.is_none() && e > first + 1 && matches!(doc.word(e - 1), "and" | "but"));
     // "with his spokesman saying: ...": the participle has its own subject.
     let own_subject = if w.ends_with("ing") {
@@ -836,7 +864,15 @@ fn attribution(doc: &Doc, r: std::ops::Range<usize>, c: usize, claimed: &[bool])
         w,
         "show" | "shows" | "showed" | "shown" | "find" | "finds" | "found"
     ) && cues::is_document(doc.word(speaker.end - 1));
-    if !framed && !cues::takes_bare_clause(w) && !document {
+    // "the panel found the country was in breach", "analysts agreed it was": a subject and
+    // its verb right after a verb of finding or agreeing are a clause it reports.
+    let finding = matches!(
+        w,
+        "find" | "finds" | "found" | "agree" | "agrees" | "agreed" | "show" | "shows" | "showed"
+    ) && phrases::object(doc, j, end).is_some_and(|np| {
+        np.end < end && cues::is_auxiliary(doc.word(np.end)) && !doc.is_separator(np.end - 1)
+    });
+    if !framed && !cues::takes_bare_clause(w) && !document && !finding {
         // "cited the poll", "endorsed Clinton in the race": the object is the content.
         // "warned against hackers", "spoke of the legacy of racism": the topic is the content,
         // unless the phrase is a time or a setting ("said on Tuesday", "spoke on television").

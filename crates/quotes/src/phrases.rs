@@ -76,6 +76,24 @@ pub fn subject(doc: &Doc, first: usize, e: usize) -> Option<Np> {
             clause_start: e - 2,
         });
     }
+    // "Those close to him say": an object pronoun ends a phrase that describes the speaker.
+    if matches!(w, "him" | "her" | "them" | "us" | "me") && e > first + 2 {
+        if opens_modifier(doc, e - 1) {
+            return described(doc, first, e, e);
+        }
+        return None;
+    }
+    // "all the experts I interviewed said": a clause with its own pronoun subject describes
+    // the noun before it.
+    if e >= first + 2
+        && w.len() > 4
+        && w.ends_with("ed")
+        && matches!(doc.word(e - 1), "i" | "we" | "you" | "he" | "she" | "they")
+    {
+        let np = nominal_left(doc, first, e - 2)?;
+        return (cues::is_determiner(doc.word(np.start)) && doc.entity[e - 2].is_none())
+            .then_some(np);
+    }
     if let Some(p) = cues::pronoun(w) {
         if p == cues::Pronoun::Relative {
             // "Trump, who said that ...": the speaker is the relative pronoun, which stands
@@ -428,42 +446,8 @@ fn nominal_left(doc: &Doc, first: usize, e: usize) -> Option<Np> {
             doc.word(start - 1),
             "after" | "before" | "since" | "until" | "as" | "because" | "while" | "when" | "if"
         );
-    if start > first && is_preposition(doc.word(start - 1)) && !opens_clause {
-        // "officials in the White House said": the phrase modifies a noun before it.
-        let outer = start
-            .checked_sub(2)
-            .filter(|&k| k >= first)
-            .and_then(|head| nominal_left(doc, first, head));
-        if let Some(outer) = outer {
-            return Some(Np {
-                start: outer.start,
-                end: e + 1,
-                clause_start: outer.start,
-            });
-        }
-        // "People briefed on the situation say", "officials familiar with the talks said": a
-        // noun described by a participle or an adjective and its phrase.
-        if start >= first + 3 {
-            let modifier = doc.word(start - 2);
-            let described = modifier.len() > 4
-                && (modifier.ends_with("ed")
-                    || modifier.ends_with("ing")
-                    || matches!(modifier, "familiar" | "close" | "involved" | "opposed"));
-            let plural =
-                cues::is_plural_noun(doc.word(start - 3)) || doc.entity[start - 3].is_some();
-            if described && plural {
-                if let Some(outer) = nominal_left(doc, first, start - 3) {
-                    return Some(Np {
-                        start: outer.start,
-                        end: e + 1,
-                        clause_start: outer.start,
-                    });
-                }
-            }
-        }
-        // "In a meeting with the board Trump said": a name right after the setting's noun
-        // is the subject, and the setting ends before it.
-        return name_after_setting(doc, start, e);
+    if start > first && opens_modifier(doc, start - 1) && !opens_clause {
+        return described(doc, first, start, e);
     }
     if doc.entity[e].is_none()
         && (is_time_word(head)
@@ -477,6 +461,59 @@ fn nominal_left(doc: &Doc, first: usize, e: usize) -> Option<Np> {
         end: e + 1,
         clause_start: start,
     })
+}
+
+/// The speaker a prepositional phrase `start..=e` (after its preposition at `start - 1`)
+/// describes: "officials in the White House", "People briefed on the situation", "those close
+/// to him", "observers in the state and around the country"; or a name after a setting.
+fn described(doc: &Doc, first: usize, start: usize, e: usize) -> Option<Np> {
+    let whole = |outer: Np| Np {
+        start: outer.start,
+        end: e + 1,
+        clause_start: outer.start,
+    };
+    // "officials in the White House said": the phrase modifies a noun before it.
+    let outer = start
+        .checked_sub(2)
+        .filter(|&k| k >= first)
+        .and_then(|head| nominal_left(doc, first, head));
+    if let Some(outer) = outer {
+        return Some(whole(outer));
+    }
+    // "observers in the state and around the country say": a second phrase joined to one that
+    // already describes the noun.
+    if start >= first + 4 && matches!(doc.word(start - 2), "and" | "or") {
+        if let Some(outer) = nominal_left(doc, first, start - 3) {
+            if (outer.start..start - 3).any(|k| is_preposition(doc.word(k))) {
+                return Some(whole(outer));
+            }
+        }
+    }
+    // "People briefed on the situation say", "officials familiar with the talks said", "those
+    // close to him": a noun described by a participle or an adjective and its phrase.
+    if start >= first + 3 {
+        let modifier = doc.word(start - 2);
+        let described = modifier.len() > 4
+            && (modifier.ends_with("ed")
+                || modifier.ends_with("ing")
+                || matches!(modifier, "familiar" | "close" | "involved" | "opposed"));
+        if described && doc.word(start - 3) == "those" {
+            return Some(whole(Np {
+                start: start - 3,
+                end: start - 2,
+                clause_start: start - 3,
+            }));
+        }
+        let plural = cues::is_plural_noun(doc.word(start - 3)) || doc.entity[start - 3].is_some();
+        if described && plural {
+            if let Some(outer) = nominal_left(doc, first, start - 3) {
+                return Some(whole(outer));
+            }
+        }
+    }
+    // "In a meeting with the board Trump said": a name right after the setting's noun is the
+    // subject, and the setting ends before it.
+    name_after_setting(doc, start, e)
 }
 
 /// The person or organisation named at the end of `start..=e`, when a word of the setting
@@ -599,7 +636,28 @@ pub(crate) fn is_preposition(w: &str) -> bool {
             | "since"
             | "until"
             | "like"
+            | "around"
+            | "across"
+            | "among"
+            | "near"
+            | "outside"
+            | "inside"
+            | "within"
+            | "throughout"
     )
+}
+
+/// Whether the word at `k` opens a phrase that describes a noun before it: a preposition, or
+/// "to" after an adjective that takes it ("close to him", "loyal to the party", "tied to").
+fn opens_modifier(doc: &Doc, k: usize) -> bool {
+    let w = doc.word(k);
+    is_preposition(w)
+        || (w == "to"
+            && k > 0
+            && (matches!(
+                doc.word(k - 1),
+                "close" | "opposed" | "loyal" | "sympathetic" | "friendly" | "near"
+            ) || (doc.word(k - 1).len() > 4 && doc.word(k - 1).ends_with("ed"))))
 }
 
 /// Words that name a time, which never speak: "last week said" is not a speaker.

@@ -792,3 +792,55 @@ fn an_adverb_a_suffix_or_a_relative_clause_between_subject_and_verb() {
         expect!["[Clinton's presidential campaign], which has been shadowed for months by the controversy, <said> {that the emails had no bearing}."],
     );
 }
+
+#[test]
+fn speakers_described_by_a_phrase_or_a_clause_of_their_own() {
+    check(
+        "Those close to him say that he would have to consider two other candidates.",
+        expect![
+            "[Those close to him=?] <say> {that he would have to consider two other candidates}."
+        ],
+    );
+    check(
+        "Political observers in the state and around the country say the mayor deserves the first refusal.",
+        expect!["[Political observers in the state and around the country=?] <say> {the mayor deserves the first refusal}."],
+    );
+    check(
+        "In her favor, all the experts I interviewed said her proposals were more detailed.",
+        expect!["In her favor, all [the experts=?] I interviewed <said> {her proposals were more detailed}."],
+    );
+    check(
+        "Mexico kept its cool, though an arbitration panel in 2001 found the country was in breach of the agreement.",
+        expect!["Mexico kept its cool, though [an arbitration panel=?] in 2001 <found> {the country was in breach of the agreement}."],
+    );
+    // A form in -s after a number is a noun, and a setting after "But" is no content.
+    check(
+        "His showings in the four states that voted on Saturday have hurt him.",
+        expect!["His showings in the four states that voted on Saturday have hurt him."],
+    );
+    check(
+        "But throughout the summer, members within both unions criticized the decision.",
+        expect!["But throughout the summer, [members within both unions=?] <criticized> {the decision}."],
+    );
+}
+
+#[test]
+fn findings_and_agreement_in_a_bare_clause_and_a_gerund_after_by() {
+    check(
+        "He raised the tax, but analysts agreed it was still a top-heavy plan.",
+        expect!["He raised the tax, but [analysts=?] <agreed> {it was still a top-heavy plan}."],
+    );
+    check(
+        "Data from the survey show that women represented about 41 percent of the workforce.",
+        expect!["[Data from the survey=?] <show> {that women represented about 41 percent of the workforce}."],
+    );
+    check(
+        "Dean appeared on television on Tuesday and began by saying he would “never” diagnose anyone that way.",
+        expect!["[Dean=?] appeared on television on Tuesday and began by <saying> {he would “never” diagnose anyone that way}."],
+    );
+    // Not a report: the gerund has an object, not a clause.
+    check(
+        "The college cut costs by admitting more students from abroad.",
+        expect!["The college cut costs by admitting more students from abroad."],
+    );
+}
