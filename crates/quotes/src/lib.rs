@@ -480,9 +480,15 @@ fn attribution(doc: &Doc, r: std::ops::Range<usize>, c: usize, claimed: &[bool])
             let plural_noun = cues::is_plural_noun;
             // "Mr. Grassley and Mr. Leahy say", "supporters in Congress say": two people
             // joined, or a plural noun before the phrase that modifies it.
-            let modified = (np.start..np.end)
-                .find(|&k| matches!(doc.word(k), "in" | "of" | "at" | "from" | "for" | "around"))
-                .is_some_and(|k| k > np.start && plural_noun(doc.word(k - 1)));
+            let modified = (np.start + 1..np.end).any(|k| {
+                matches!(
+                    doc.word(k),
+                    "in" | "of" | "at" | "from" | "for" | "around" | "to"
+                ) && plural_noun(doc.word(k - 1))
+            });
+            // "Six in 10 say", "a full 79 percent of Democrats say", "two-thirds of voters say":
+            // a share of people (not "62 percent support", a noun after the share).
+            let share = phrases::counts_people(doc, np) && !cues::takes_object(w);
             matches!(
                 head,
                 "i" | "we" | "you" | "they" | "who" | "whom" | "most" | "many" | "few" | "some"
@@ -496,6 +502,7 @@ fn attribution(doc: &Doc, r: std::ops::Range<usize>, c: usize, claimed: &[bool])
                     && doc.word(np.start - 1) == "and"
                     && doc.entity[np.start - 2].is_some())
                 || modified
+                || share
         });
         // "..., say some Democrats": the speakers after the verb.
         let inverted_plural = w == "say" && left.is_none() && c > first && doc.word(c - 1) == ",";
@@ -547,9 +554,21 @@ fn attribution(doc: &Doc, r: std::ops::Range<usize>, c: usize, claimed: &[bool])
             .is_none_or(|k| clause_start < k + 6)
         && doc.region[first].is_none()
         && (first..clause_start).all(|k| !cues::is_speech(doc.word(k)));
+    // "Last month, 26 percent said the same": a time before the comma is no content.
+    let time_before = clause_start > first + 1
+        && (first..clause_start - 1).all(|k| {
+            let w = doc.word(k);
+            phrases::is_time_word(w)
+                || matches!(
+                    w,
+                    "last" | "this" | "next" | "earlier" | "later" | "on" | "in"
+                )
+                || doc.kind(k) == Some(TokenKind::Number)
+        });
     if before_sep
         && speaker_before
         && !setting_before
+        && !time_before
         && (!quote_follows || quote_before)
         // "WASHINGTON (Reuters) - Clinton said hackers broke in": after a dash, words after
         // the verb are what was said.

@@ -119,12 +119,126 @@ pub fn subject(doc: &Doc, first: usize, e: usize) -> Option<Np> {
             clause_start: e,
         });
     }
-    match nominal_left(doc, first, e) {
+    // "Six in 10 say", "Nearly three in four said": a share of the people polled.
+    if e >= first + 2 && doc.word(e - 1) == "in" && is_number(doc, e) && is_number(doc, e - 2) {
+        return Some(share(
+            doc,
+            first,
+            Np {
+                start: e - 2,
+                end: e + 1,
+                clause_start: e - 2,
+            },
+        ));
+    }
+    let np = match nominal_left(doc, first, e) {
         // "Voters who oppose the plan said": the phrase is the object inside a relative
         // clause, and the speaker is the noun the clause describes.
         Some(np) if inside_relative(doc, first, np.start) => relative_head(doc, first, e),
         Some(np) => Some(np),
         None => relative_head(doc, first, e),
+    };
+    np.map(|np| share(doc, first, np))
+}
+
+/// Whether a phrase opens with a share of people, after its qualifiers: "Six in 10", "79
+/// percent of Democrats", "half of voters", "two-thirds of the delegates".
+pub(crate) fn counts_people(doc: &Doc, np: Np) -> bool {
+    let k = (np.start..np.end)
+        .find(|&k| {
+            !matches!(
+                doc.word(k),
+                "a" | "full"
+                    | "mere"
+                    | "only"
+                    | "just"
+                    | "about"
+                    | "nearly"
+                    | "almost"
+                    | "roughly"
+                    | "some"
+                    | "more"
+                    | "than"
+                    | "fewer"
+                    | "less"
+                    | "over"
+                    | "under"
+            )
+        })
+        .unwrap_or(np.end);
+    if k >= np.end {
+        return false;
+    }
+    let next = if k + 1 < np.end { doc.word(k + 1) } else { "" };
+    let w = doc.word(k);
+    (is_number(doc, k) && (k + 1 == np.end || matches!(next, "percent" | "%" | "in" | "of")))
+        || matches!(w, "half" | "majority")
+        || ((w == "most" || nlp::numbers::fraction(w).is_some()) && next == "of")
+}
+
+/// Whether the token at `k` is a number in digits or words ("10", "four").
+fn is_number(doc: &Doc, k: usize) -> bool {
+    doc.kind(k) == Some(TokenKind::Number) || nlp::numbers::cardinal(doc.word(k)).is_some()
+}
+
+/// A phrase that counts a share of people, widened to its number and qualifiers: "79 percent
+/// of Democrats" to "a full 79 percent of Democrats", "voters in each state" to "At least half
+/// of voters in each state".
+fn share(doc: &Doc, first: usize, np: Np) -> Np {
+    let mut s = np.start;
+    // "half of voters", "most of the delegates": the quantity before "of".
+    if s >= first + 2 && doc.word(s - 1) == "of" {
+        let q = doc.word(s - 2);
+        if matches!(
+            q,
+            "half" | "most" | "many" | "some" | "all" | "majority" | "none"
+        ) || nlp::numbers::fraction(q).is_some()
+            || is_number(doc, s - 2)
+        {
+            s -= 2;
+        }
+    }
+    // "79 percent": the number before a unit of shares.
+    if s > first && matches!(doc.word(s), "percent" | "%") && is_number(doc, s - 1) {
+        s -= 1;
+    }
+    if !(is_number(doc, s)
+        || nlp::numbers::fraction(doc.word(s)).is_some()
+        || matches!(doc.word(s), "half" | "majority" | "most"))
+    {
+        return np;
+    }
+    // "more than", "nearly", "a mere", "only": qualifiers of the count ("At least" would read
+    // as a setting).
+    while s > first
+        && matches!(
+            doc.word(s - 1),
+            "about"
+                | "nearly"
+                | "almost"
+                | "roughly"
+                | "around"
+                | "only"
+                | "just"
+                | "some"
+                | "over"
+                | "under"
+                | "full"
+                | "fully"
+                | "mere"
+                | "a"
+                | "than"
+                | "more"
+                | "fewer"
+                | "less"
+        )
+    {
+        s -= 1;
+    }
+    Np {
+        start: s,
+        end: np.end,
+        clause_start: s.min(np.clause_start),
     }
 }
 
@@ -388,6 +502,10 @@ fn nominal_left(doc: &Doc, first: usize, e: usize) -> Option<Np> {
             start = k;
             words += 1;
             continue;
+        }
+        // "At least half of voters": the qualifier is no part of the noun.
+        if w == "least" {
+            break;
         }
         // "obligations that Patriot Coal was seeking": "that" before a name opens a clause.
         if w == "that" && doc.entity[k + 1].is_some() {
@@ -657,7 +775,10 @@ fn opens_modifier(doc: &Doc, k: usize) -> bool {
             && (matches!(
                 doc.word(k - 1),
                 "close" | "opposed" | "loyal" | "sympathetic" | "friendly" | "near"
-            ) || (doc.word(k - 1).len() > 4 && doc.word(k - 1).ends_with("ed"))))
+            ) || (doc.word(k - 1).len() > 4 && doc.word(k - 1).ends_with("ed"))
+                // "Aides to the governor", "an adviser to the campaign".
+                || nlp::is_role_head(doc.word(k - 1))
+                || matches!(doc.word(k - 1), "aides" | "aide" | "advisers" | "adviser" | "advisors" | "advisor")))
 }
 
 /// Words that name a time, which never speak: "last week said" is not a speaker.

@@ -844,3 +844,38 @@ fn findings_and_agreement_in_a_bare_clause_and_a_gerund_after_by() {
         expect!["The college cut costs by admitting more students from abroad."],
     );
 }
+
+#[test]
+fn shares_of_people_as_speakers() {
+    check(
+        "Six in 10 say the governor is at least somewhat decisive.",
+        expect!["[Six in 10=?] <say> {the governor is at least somewhat decisive}."],
+    );
+    check(
+        "And a full 79 percent of Democrats say they would be satisfied with her, while only 49 percent of Republicans say the same of him.",
+        expect!["And [a full 79 percent of Democrats=?] <say> {they would be satisfied with her}, while [only 49 percent of Republicans=?] <say> {the same of him}."],
+    );
+    check(
+        "At least half of voters in each state say the positions are “about right.”",
+        expect![
+            "At least [half of voters in each state=?] <say> {the positions are “about right.”}"
+        ],
+    );
+    check(
+        "Even so, three-quarters of the voters said they were very worried, and more than 4 in 10 said the mayor would handle the economy best.",
+        expect!["Even so, [three-quarters of the voters=?] <said> {they were very worried}, and [more than 4 in 10=?] <said> {the mayor would handle the economy best}."],
+    );
+    check(
+        "Aides to the governor say she is shifting her tack toward her rival.",
+        expect!["[Aides to the governor=?] <say> {she is shifting her tack toward her rival}."],
+    );
+    // A time before the comma is no content, and a noun after a share is no cue.
+    check(
+        "Last month, 26 percent said the same.",
+        expect!["Last month, [26 percent=?] <said> {the same}."],
+    );
+    check(
+        "His support is well below the 62 percent support his rival had that year.",
+        expect!["His support is well below the 62 percent support his rival had that year."],
+    );
+}
