@@ -1194,6 +1194,16 @@ fn loose_end(doc: &Doc, from: usize, end: usize) -> usize {
                 && (cues::is_speech(w) || cues::is_thought(w) || cues::is_reference(w))
         })
         .map_or(end, |k| if doc.closes(k - 1) { k } else { k - 1 });
+    // "said the extremist is his rival, and he railed against ...": a clause joined after a
+    // comma with a subject of its own is the writer's narration again.
+    let end = (from + 2..end)
+        .find(|&k| {
+            doc.word(k) == ","
+                && doc.region[k].is_none()
+                && matches!(doc.word(k + 1), "and" | "but")
+                && matches!(doc.word(k + 2), "he" | "she" | "they")
+        })
+        .unwrap_or(end);
     (from + 1..end)
         .find(|&k| doc.word(k) == "," && k + 1 < end && doc.opens(k + 1))
         .unwrap_or(end)

@@ -380,7 +380,12 @@ fn appositive(doc: &Doc, first: usize, comma: usize) -> Option<Np> {
                     open > inner.start && doc.kind(open - 1) == Some(TokenKind::Word)
                 });
                 (doc.region[k].is_some() && !named)
-                    || (cues::is_speech(doc.word(k)) && !modifier(k))
+                    // "self-described": a cue word inside a compound is no cue.
+                    // "from the state": a cue word after a determiner is a noun.
+                    || (cues::is_speech(doc.word(k))
+                        && !modifier(k)
+                        && doc.word(k - 1) != "-"
+                        && !(k > inner.start && cues::is_determiner(doc.word(k - 1))))
                     || (doc.word(k) == "that" && !relative(k))
             }))
     {

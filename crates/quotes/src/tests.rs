@@ -879,3 +879,15 @@ fn shares_of_people_as_speakers() {
         expect!["His support is well below the 62 percent support his rival had that year."],
     );
 }
+
+#[test]
+fn an_apposition_with_a_noun_that_looks_like_a_cue() {
+    check(
+        "Bernard Smith, a senator from the state and self-described socialist, said stagnation is the source of the anger.",
+        expect!["[Bernard Smith], a senator from the state and self-described socialist, <said> {stagnation is the source of the anger}."],
+    );
+    check(
+        "The governor said the extremist on abortion is his rival, and he railed against the moderators.",
+        expect!["[The governor=?] <said> {the extremist on abortion is his rival}, and [he=?] <railed> against {the moderators}."],
+    );
+}
