@@ -515,7 +515,13 @@ fn attribution(doc: &Doc, r: std::ops::Range<usize>, c: usize, claimed: &[bool])
     // Postposed: "Content, he said." or "Content, said the minister."
     let before_sep = (clause_start > first + 1 && doc.is_separator(clause_start - 1))
         // "“... Not fit!” Trump tweeted.": the splitter ended a sentence at the closing mark.
-        || (clause_start == r.start && r.start > 0 && doc.closes(r.start - 1) && !claimed[r.start - 1]);
+        // Not across a paragraph break: "… whatever.”\n\nOthers say this is …".
+        || (clause_start == r.start
+            && r.start > 0
+            && doc.closes(r.start - 1)
+            && !claimed[r.start - 1]
+            && !doc.text[doc.tokens[r.start - 1].span.end()..doc.tokens[r.start].span.start()]
+                .contains('\n'));
     let right = phrases::object(doc, c + 1, end);
     let after_is_empty = c + 1 >= end || doc.is_separator(c + 1);
     // "..., said X" inverts speech verbs only: "..., criticized Clinton's email use" names
@@ -853,7 +859,11 @@ fn attribution(doc: &Doc, r: std::ops::Range<usize>, c: usize, claimed: &[bool])
             while k < end && (time(k) || matches!(doc.word(k), "night" | "morning" | "evening")) {
                 k += 1;
             }
-            if k + 1 < end && !matches!(doc.word(k), "," | "." | "that") && starts_content(doc, k) {
+            // "said Thursday's speeches ...": a possessive time is the content's subject.
+            if k + 1 < end
+                && !matches!(doc.word(k), "," | "." | "that" | "'s" | "’s")
+                && starts_content(doc, k)
+            {
                 j = k;
             }
         }

@@ -320,6 +320,26 @@ fn appositive(doc: &Doc, first: usize, comma: usize) -> Option<Np> {
             open = k;
         }
     }
+    // "Rachel Berg, a philanthropist from Monsey, New York, said": a place between the commas
+    // after another place ("City, State") is part of the apposition before it.
+    let place = |k: usize| {
+        doc.entity[k].is_some_and(|x| doc.layers.entities[x].kind == nlp::EntityKind::Location)
+    };
+    if open > first + 2
+        && (open + 1..comma).all(place)
+        && comma > open + 1
+        && (place(open - 1)
+            || (doc.tokens[open - 1]
+                .text(doc.text)
+                .starts_with(char::is_uppercase)
+                && is_preposition(doc.word(open - 2))))
+    {
+        if let Some(k) = (lo..open - 1).rev().find(|&k| doc.word(k) == ",") {
+            if k > first {
+                open = k;
+            }
+        }
+    }
     // "Schiff, 56, who has served ..., told": an age between commas belongs to the name.
     if open >= first + 3
         && doc.word(open - 2) == ","
