@@ -523,7 +523,8 @@ fn attribution(doc: &Doc, r: std::ops::Range<usize>, c: usize, claimed: &[bool])
             && !doc.text[doc.tokens[r.start - 1].span.end()..doc.tokens[r.start].span.start()]
                 .contains('\n'));
     let right = phrases::object(doc, c + 1, end);
-    let after_is_empty = c + 1 >= end || doc.is_separator(c + 1);
+    // "..., political analysts say; in 2012 ...": a semicolon ends the attribution too.
+    let after_is_empty = c + 1 >= end || doc.is_separator(c + 1) || doc.word(c + 1) == ";";
     // "..., said X" inverts speech verbs only: "..., criticized Clinton's email use" names
     // what was criticized.
     let inverted = left.is_none()

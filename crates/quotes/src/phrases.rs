@@ -77,8 +77,22 @@ pub fn subject(doc: &Doc, first: usize, e: usize) -> Option<Np> {
         });
     }
     // "Those close to him say": an object pronoun ends a phrase that describes the speaker.
-    if matches!(w, "him" | "her" | "them" | "us" | "me") && e > first + 2 {
-        if opens_modifier(doc, e - 1) {
+    if matches!(w, "him" | "her" | "them" | "us" | "me") && e > first {
+        // "most of them said", "some of us say": a part of the group the pronoun names.
+        if e >= first + 2
+            && doc.word(e - 1) == "of"
+            && matches!(
+                doc.word(e - 2),
+                "most" | "many" | "some" | "all" | "both" | "none" | "each" | "few" | "several"
+            )
+        {
+            return Some(Np {
+                start: e - 2,
+                end: e + 1,
+                clause_start: e - 2,
+            });
+        }
+        if e > first + 2 && opens_modifier(doc, e - 1) {
             return described(doc, first, e, e);
         }
         return None;
@@ -271,10 +285,17 @@ fn relative_head(doc: &Doc, first: usize, e: usize) -> Option<Np> {
     if !clean || doc.kind(rel - 1) != Some(TokenKind::Word) {
         return None;
     }
-    let np = nominal_left(doc, first, rel - 1)?;
-    // A noun phrase, not a verb: it opens with a determiner or is a name or a plural noun.
-    let plural = np.end - np.start == 1 && cues::is_plural_noun(doc.word(rel - 1));
-    if !(cues::is_determiner(doc.word(np.start)) || doc.entity[rel - 1].is_some() || plural) {
+    // "Friends of Mr. Clinton's who have seen him": over a possessive's mark.
+    let possessive = matches!(doc.word(rel - 1), "'s" | "’s") && rel >= first + 2;
+    let head = if possessive { rel - 2 } else { rel - 1 };
+    let np = nominal_left(doc, first, head).map(|np| Np { end: rel, ..np })?;
+    // A noun phrase, not a verb: it opens with a determiner or is a name or a plural noun
+    // ("Friends of ...").
+    let plural = (np.end - np.start == 1 && cues::is_plural_noun(doc.word(head)))
+        || (np.end - np.start > 2
+            && cues::is_plural_noun(doc.word(np.start))
+            && doc.word(np.start + 1) == "of");
+    if !(cues::is_determiner(doc.word(np.start)) || doc.entity[head].is_some() || plural) {
         return None;
     }
     Some(Np {
@@ -486,10 +507,12 @@ fn nominal_left(doc: &Doc, first: usize, e: usize) -> Option<Np> {
     let head = doc.word(e);
     // "the report says", "the congressional report said": a cue word a word or two after a
     // determiner is a noun.
+    // "secretary of state said": after "of" too.
     let noun = (e.saturating_sub(3).max(first)..e)
         .rev()
         .take_while(|&k| doc.kind(k) == Some(TokenKind::Word))
-        .any(|k| cues::is_determiner(doc.word(k)));
+        .any(|k| cues::is_determiner(doc.word(k)))
+        || (e > first && doc.word(e - 1) == "of");
     if doc.entity[e].is_none()
         && (nlp::is_function_word(head)
             || cues::is_between(head)
@@ -583,6 +606,14 @@ fn nominal_left(doc: &Doc, first: usize, e: usize) -> Option<Np> {
             || matches!(doc.word(start), "half" | "a" | "one" | "two" | "three"))
     {
         start -= 1;
+    }
+    // "One in four voters": a share before the noun.
+    if start >= first + 2
+        && doc.word(start - 1) == "in"
+        && is_number(doc, start)
+        && is_number(doc, start - 2)
+    {
+        start -= 2;
     }
     let opens_clause = start > first
         && matches!(

@@ -905,3 +905,27 @@ fn a_place_with_its_state_in_an_apposition_and_a_quote_in_the_paragraph_before()
             [Others=?] <say> {this is only a passing phase}."#]],
     );
 }
+
+#[test]
+fn parts_of_groups_offices_and_possessives_before_the_verb() {
+    check(
+        "To win the region, the party needs about a third of the rural vote, pollsters say; in 2019 it won a fifth.",
+        expect!["{To win the region, the party needs about a third of the rural vote}, [pollsters=?] <say>; in 2019 it won a fifth."],
+    );
+    check(
+        "Until the plant closed, most of them said they had liked working there.",
+        expect!["Until the plant closed, [most of them=?] <said> {they had liked working there}."],
+    );
+    check(
+        "The new foreign minister and former secretary of state said the talks “clearly” needed more time.",
+        expect!["The new foreign minister and [former secretary of state=?] <said> {the talks “clearly” needed more time}."],
+    );
+    check(
+        "Neighbours of the mayor's who have met him at the market recently say that his mood has improved.",
+        expect!["[Neighbours of the mayor's=?] who have met him at the market recently <say> {that his mood has improved}."],
+    );
+    check(
+        "One in five nurses in a union survey last year said wards should be closed at night.",
+        expect!["[One in five nurses in a union survey=?] last year <said> {wards should be closed at night}."],
+    );
+}
