@@ -344,6 +344,11 @@ fn attribution(doc: &Doc, r: std::ops::Range<usize>, c: usize, claimed: &[bool])
     if w == "according" && doc.word(c + 1) == "to" {
         return according(doc, r, c, claimed);
     }
+    if w == "asked" {
+        if let Some(f) = asked_of(doc, r.clone(), c) {
+            return Some(f);
+        }
+    }
     // Every other frame has words before its cue.
     if c == 0 {
         return None;
@@ -572,10 +577,14 @@ fn attribution(doc: &Doc, r: std::ops::Range<usize>, c: usize, claimed: &[bool])
                 )
                 || doc.kind(k) == Some(TokenKind::Number)
         });
+    // "When asked whether ..., 59 percent said yes": the words before hold a report of their
+    // own.
+    let claimed_before = (first..clause_start).any(|k| claimed[k]);
     if before_sep
         && speaker_before
         && !setting_before
         && !time_before
+        && !claimed_before
         && (!quote_follows || quote_before)
         // "WASHINGTON (Reuters) - Clinton said hackers broke in": after a dash, words after
         // the verb are what was said.
@@ -950,7 +959,9 @@ fn attribution(doc: &Doc, r: std::ops::Range<usize>, c: usize, claimed: &[bool])
         }
         return None;
     }
-    if end < j + 2 || !starts_content(doc, j) {
+    // "61 percent said yes": an answer of one word.
+    let answer = end == j + 1 && matches!(doc.word(j), "yes" | "no");
+    if (end < j + 2 && !answer) || !starts_content(doc, j) {
         return None;
     }
     let end = loose_end(doc, j, end);
@@ -1383,6 +1394,55 @@ fn starts_content(doc: &Doc, j: usize) -> bool {
             | ")"
             | "("
     )
+}
+
+/// "When asked whether he would run, Smith said ...", "Asked about the vote, she ...": the
+/// question put to the sentence's speaker, asked by someone named after "by" or by no one
+/// the text names.
+fn asked_of(doc: &Doc, r: std::ops::Range<usize>, c: usize) -> Option<Found> {
+    let lead = c == r.start
+        || matches!(
+            doc.word(c - 1),
+            "when" | "whenever" | "after" | "once" | "if" | "while"
+        )
+        || (doc.word(c - 1) == ","
+            && doc.kind(c + 1) == Some(TokenKind::Word)
+            && !doc.opens(c + 1));
+    if !lead {
+        return None;
+    }
+    let end = trimmed_end(doc, c + 1, &r);
+    let mut j = c + 1;
+    // "asked by a reporter whether": the one who asked.
+    let asker = if doc.word(j) == "by" {
+        let np = phrases::object(doc, j + 1, end)?;
+        j = np.end;
+        Some(np)
+    } else {
+        None
+    };
+    while j < end && doc.word(j).len() > 4 && doc.word(j).ends_with("ly") {
+        j += 1;
+    }
+    let question = cues::is_question_word(doc.word(j)) || doc.word(j) == "to";
+    let topic = matches!(doc.word(j), "about" | "for");
+    if !(question || topic) || j + 1 >= end {
+        return None;
+    }
+    let start = if topic { j + 1 } else { j };
+    let stop = (start + 1..end)
+        .find(|&k| doc.word(k) == "," && doc.region[k].is_none())
+        .unwrap_or(end);
+    if stop <= start || doc.region[start].is_some() {
+        return None;
+    }
+    Some(Found {
+        content: vec![start..stop],
+        cue: c..c + 1,
+        speaker: asker,
+        resolved: None,
+        continues: false,
+    })
 }
 
 /// "According to X, content." and "Content, according to X."

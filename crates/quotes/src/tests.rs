@@ -104,7 +104,7 @@ fn a_clause_after_the_cue_is_the_content_and_a_second_statement_is_its_own() {
     );
     check(
         "When asked about Jane Roe's remarks, John Doe said he had not heard them, but said he was not surprised.",
-        expect!["When asked about Jane Roe's remarks, [[John Doe]] <said> {he had not heard them}, but <said> {he was not surprised}."],
+        expect!["When <asked> about {Jane Roe's remarks}(=?), [[John Doe]] <said> {he had not heard them}, but <said> {he was not surprised}."],
     );
 }
 
@@ -288,7 +288,7 @@ fn postposed_speakers_with_brackets_hearers_and_tails_and_quotes_after_the_verb(
 
             «"Subpoenas are not optional,"» [panel Chairman Rep. Jason Chaffetz] (R-Utah) <said> after Pagliano failed to show up.
 
-            Asked to describe the device, [O'Neill] <said>, «"Not going to go into that."»
+            <Asked> {to describe the device}(=?), [O'Neill] <said>, «"Not going to go into that."»
 
             «"Look, it's a phony system,"» [Trump=?] <told> Bill O'Reilly of Fox News this week.
 
@@ -927,5 +927,28 @@ fn parts_of_groups_offices_and_possessives_before_the_verb() {
     check(
         "One in five nurses in a union survey last year said wards should be closed at night.",
         expect!["[One in five nurses in a union survey=?] last year <said> {wards should be closed at night}."],
+    );
+}
+
+#[test]
+fn questions_put_to_the_speaker() {
+    check(
+        "When asked whether the levy was the right step, 61 percent said yes.",
+        expect![
+            "When <asked> {whether the levy was the right step}(=?), [61 percent=?] <said> {yes}."
+        ],
+    );
+    check(
+        "When asked by a reporter whether this differed from the old rules, the mayor said, \"You tell me.\"",
+        expect![[r#"When <asked> by [a reporter=?] {whether this differed from the old rules}, [the mayor=?] <said>, «"You tell me."»"#]],
+    );
+    check(
+        "“It has been a long wait,” the minister said, asked about the delay in an interview.",
+        expect!["«“It has been a long wait,”» [the minister=?] <said>, <asked> about {the delay in an interview}(=?)."],
+    );
+    // A question of the speaker's own is a report of the usual kind.
+    check(
+        "He asked about the weather.",
+        expect!["[He=?] <asked> about {the weather}."],
     );
 }
