@@ -405,6 +405,10 @@ fn attribution(doc: &Doc, r: std::ops::Range<usize>, c: usize, claimed: &[bool])
     {
         return None;
     }
+    // "Ford's plans to open a plant": a cue word after a possessive is a noun.
+    if c > r.start && matches!(doc.word(c - 1), "'s" | "’s") && !cues::is_claim_noun(w) {
+        return None;
+    }
     // "the four states that voted", "two reports": a form in -s after a number is a noun.
     if w.ends_with('s')
         && c > r.start
@@ -767,8 +771,15 @@ fn attribution(doc: &Doc, r: std::ops::Range<usize>, c: usize, claimed: &[bool])
     } else if cues::is_call(w) {
         match doc.word(j) {
             "for" => Some(j + 1),
+            // "called on Gov. Rick Snyder (R) to resign": over the party label too.
             "on" => phrases::object(doc, j + 1, end)
-                .filter(|h| doc.word(h.end) == "to")
+                .filter(|h| {
+                    doc.word(h.end) == "to"
+                        || (doc.word(h.end) == "("
+                            && (h.end + 1..end.min(h.end + 6))
+                                .find(|&k| doc.word(k) == ")")
+                                .is_some_and(|k| doc.word(k + 1) == "to"))
+                })
                 .map(|_| j + 1),
             // "called the charges unsubstantiated": what it was called, and what.
             _ => names_as(doc, c, end).map(|_| j),
@@ -1007,8 +1018,9 @@ fn names_as(doc: &Doc, c: usize, end: usize) -> Option<usize> {
         }
     }
     let w = doc.word(k);
+    // "call it the nerd prom", "calls the state her home": a determiner opens the name.
     let word = doc.kind(k) == Some(TokenKind::Word)
-        && (matches!(w, "a" | "an") || !nlp::is_function_word(w))
+        && (cues::is_determiner(w) || !nlp::is_function_word(w))
         && !cues::is_between(w)
         && !matches!(
             w,
@@ -1147,6 +1159,21 @@ fn next_attribution(doc: &Doc, j: usize, end: usize) -> Option<usize> {
             && doc.word(j) != "that"
         {
             return Some(k - 1);
+        }
+        // "called him divisive and accused him of pandering": a stance verb joined after.
+        let joined_stance = cues::takes_object(w)
+            && w.ends_with("ed")
+            && matches!(doc.word(k - 1), "and" | "but")
+            && (matches!(
+                doc.word(k + 1),
+                "him" | "her" | "them" | "the" | "his" | "their"
+            ) || doc.entity[k + 1].is_some());
+        if joined_stance && doc.region[k].is_none() {
+            let mut stop = k - 1;
+            while stop > j + 1 && matches!(doc.word(stop - 1), "," | ";") {
+                stop -= 1;
+            }
+            return Some(stop);
         }
         if doc.region[k].is_some()
             || !(cues::is_speech(w) || cues::is_thought(w) || cues::is_call(w))

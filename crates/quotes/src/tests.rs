@@ -952,3 +952,30 @@ fn questions_put_to_the_speaker() {
         expect!["[He=?] <asked> about {the weather}."],
     );
 }
+
+#[test]
+fn name_calling_with_a_determiner_and_a_second_verb() {
+    check(
+        "Critics call it the costliest bridge in the world.",
+        expect!["[Critics=?] <call> {it the costliest bridge in the world}."],
+    );
+    check(
+        "Maria Ortiz calls the valley her home.",
+        expect!["[Maria Ortiz] <calls> {the valley her home}."],
+    );
+    check(
+        "Sen. Paul Hart (D-Ore.) called him reckless and accused him of lying.",
+        expect![
+            "[Sen. [Paul Hart]] (D-Ore.) <called> {him reckless} and <accused> {him of lying}."
+        ],
+    );
+    check(
+        "On Monday, Sen. Paul Hart (D-Ore.) called on Gov. Mark Ruiz (R) to resign over the spill.",
+        expect!["On Monday, [Sen. Paul Hart] (D-Ore.) <called> on {Gov. Mark Ruiz (R) to resign over the spill}."],
+    );
+    // A cue word after a possessive is a noun.
+    check(
+        "The mayor's remarks on the budget came during a dinner.",
+        expect!["The mayor's remarks on the budget came during a dinner."],
+    );
+}
