@@ -393,6 +393,7 @@ fn find(w: &Words, i: usize) -> Option<(usize, Meaning, Option<&'static str>)> {
                     day: d,
                     step: Some(step),
                     part,
+                    clock: None,
                 },
             );
         }
@@ -448,6 +449,7 @@ fn find(w: &Words, i: usize) -> Option<(usize, Meaning, Option<&'static str>)> {
                 day: d,
                 step: None,
                 part,
+                clock: None,
             },
         );
     }
@@ -571,6 +573,19 @@ fn find(w: &Words, i: usize) -> Option<(usize, Meaning, Option<&'static str>)> {
                 // A time given in UTC ("18:00 UTC", "4 p.m. GMT") carries the zone: `Z`.
                 let len = 1 + (pm || am) as usize;
                 let utc = matches!(w.get(i + len), "utc" | "gmt" | "z");
+                // "10 p.m. Wednesday", "9 a.m. on Tuesday": the weekday says which day.
+                let on = usize::from(w.get(i + len) == "on");
+                if let Some(d) = weekday(w.get(i + len + on)).filter(|_| !utc) {
+                    return meaning_len(
+                        len + on + 1,
+                        Meaning::Weekday {
+                            day: d,
+                            step: None,
+                            part: None,
+                            clock: Some((h, m)),
+                        },
+                    );
+                }
                 return meaning_len(len + utc as usize, Meaning::Clock(h, m, utc));
             }
         }

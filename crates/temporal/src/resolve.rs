@@ -25,6 +25,8 @@ pub enum Meaning {
         day: u32,
         step: Option<i32>,
         part: Option<&'static str>,
+        /// A clock time before it: "10 p.m. Wednesday".
+        clock: Option<(u32, u32)>,
     },
     /// The anchor's week, month, year... moved by `step`: "last week", "this year".
     Relative {
@@ -248,7 +250,15 @@ pub fn resolve(
             let (k, v) = with_part(r.to_string(), *part);
             (k, v, none())
         }
-        (Meaning::Weekday { day, step, part }, Some(a)) => {
+        (
+            Meaning::Weekday {
+                day,
+                step,
+                part,
+                clock,
+            },
+            Some(a),
+        ) => {
             let (d, other) = match (step, tense) {
                 (Some(-1), _) => (nearest_weekday(a, *day, true, true), None),
                 (Some(1), _) => (nearest_weekday(a, *day, false, true), None),
@@ -268,11 +278,12 @@ pub fn resolve(
                     }
                 }
             };
-            let (k, v) = with_part(date(d), *part);
-            let alt = other
-                .map(|o| with_part(date(o), *part).1)
-                .into_iter()
-                .collect();
+            let value = |d: NaiveDate| match clock {
+                Some((h, m)) => (TimexKind::Time, format!("{}T{h:02}:{m:02}", date(d))),
+                None => with_part(date(d), *part),
+            };
+            let (k, v) = value(d);
+            let alt = other.map(|o| value(o).1).into_iter().collect();
             (k, v, alt)
         }
         (Meaning::Weekday { day, part, .. }, None) => {

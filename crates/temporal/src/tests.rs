@@ -43,6 +43,12 @@ fn weekdays_follow_the_tense() {
         "He flew out last Tuesday and returns next Monday; they met Tuesday night.",
         expect!["He flew out [last Tuesday]{DATE 2025-11-25} and returns [next Monday]{DATE 2025-12-01}; they met [Tuesday night]{TIME 2025-11-25TNI}."],
     );
+    // A clock time with its weekday: the weekday says which day.
+    check(
+        Some("2025-11-26"),
+        "The vote closed at 10 p.m. Monday. The count will start at 9 a.m. on Friday.",
+        expect!["The vote closed at [10 p.m. Monday]{TIME 2025-11-24T22:00}. The count will start at [9 a.m. on Friday]{TIME 2025-11-28T09:00}."],
+    );
 }
 
 #[test]
