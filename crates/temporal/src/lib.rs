@@ -632,9 +632,38 @@ fn season(w: &str) -> Option<&'static str> {
     })
 }
 
+/// A quarter after its year: "the 1988 third quarter", "this year's third quarter", "last
+/// year's quarter".
+fn quarter_of_year(w: &Words, i: usize) -> Option<(usize, Meaning, Option<&'static str>)> {
+    let mut k = i + usize::from(w.get(i) == "the");
+    let (year, step) = if let Some(y) = four_digit_year(w.get(k)) {
+        k += 1;
+        (Some(y), 0)
+    } else if w.get(k + 1) == "year" && matches!(w.get(k + 2), "'s" | "’s") {
+        let step = match w.get(k) {
+            "last" | "previous" => -1,
+            "this" => 0,
+            "next" => 1,
+            _ => return None,
+        };
+        k += 3;
+        (None, step)
+    } else {
+        return None;
+    };
+    let number = quarter_number(w.get(k));
+    if number.is_some() {
+        k += 1;
+    }
+    (w.get(k) == "quarter").then_some((k + 1 - i, Meaning::QuarterIn { number, year, step }, None))
+}
+
 /// Quarters ("the third quarter", "third-quarter", "the latest quarter", "the year-earlier
 /// quarter") and seasons ("last fall", "this summer").
 fn quarter_or_season(w: &Words, i: usize) -> Option<(usize, Meaning, Option<&'static str>)> {
+    if let Some(found) = quarter_of_year(w, i) {
+        return Some(found);
+    }
     let mut j = i + usize::from(w.get(i) == "the");
     let mut back_a_year = false;
     if matches!(w.get(j), "fiscal") {
@@ -701,6 +730,17 @@ fn quarter_or_season(w: &Words, i: usize) -> Option<(usize, Meaning, Option<&'st
             return Some((j + 2 + extra - i, m, None));
         }
     }
+    // "the current quarter": the one the anchor falls in.
+    if w.get(i) == "the" && x == "current" && w.get(j + 1) == "quarter" {
+        return Some((
+            j + 2 - i,
+            Meaning::Relative {
+                unit: Unit::Quarter,
+                step: 0,
+            },
+            None,
+        ));
+    }
     if w.get(i) == "the"
         && matches!(x, "latest" | "recent" | "current")
         && matches!(w.get(j + 1), "quarter" | "period")
@@ -715,11 +755,15 @@ fn quarter_or_season(w: &Words, i: usize) -> Option<(usize, Meaning, Option<&'st
         ));
     }
     if w.get(i) == "the" && x == "quarter" {
+        // "the quarter a year ago": the same quarter of the year before.
+        let year_ago = matches!(w.get(j + 1), "a" | "one")
+            && w.get(j + 2) == "year"
+            && matches!(w.get(j + 3), "ago" | "earlier");
         return Some((
-            j + 1 - i,
+            j + 1 + if year_ago { 3 } else { 0 } - i,
             Meaning::Quarter {
                 number: None,
-                back_a_year,
+                back_a_year: year_ago,
             },
             None,
         ));

@@ -63,6 +63,14 @@ pub enum Meaning {
         number: Option<u32>,
         back_a_year: bool,
     },
+    /// A quarter of a given year, or of the anchor's year moved by `step`: "the 1988 third
+    /// quarter", "next year's first quarter", "last year's quarter" (the number of the latest
+    /// quarter that has ended when none is given).
+    QuarterIn {
+        number: Option<u32>,
+        year: Option<i32>,
+        step: i32,
+    },
     Season {
         code: &'static str,
         step: i32,
@@ -433,6 +441,17 @@ pub fn resolve(
                 y -= 1;
             }
             (TimexKind::Date, format!("{y:04}-Q{q}"), none())
+        }
+        (Meaning::QuarterIn { number, year, step }, a) => {
+            let q = number.or_else(|| a.map(|a| (a.month0() / 3 + 3) % 4 + 1));
+            let y = year.or_else(|| a.map(|a| a.year() + step));
+            let v = match (y, q) {
+                (Some(y), Some(q)) => format!("{y:04}-Q{q}"),
+                (Some(y), None) => format!("{y:04}-QX"),
+                (None, Some(q)) => format!("XXXX-Q{q}"),
+                (None, None) => "XXXX-QX".to_string(),
+            };
+            (TimexKind::Date, v, none())
         }
         (Meaning::Quarter { number, .. }, None) => {
             let q = number.map_or("X".to_string(), |n| n.to_string());

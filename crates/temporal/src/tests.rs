@@ -130,6 +130,12 @@ fn a_year_earlier_beside_a_quarter_is_that_quarter() {
         "Third-quarter profit rose to $5 million from $3 million a year earlier. Sales fell last year.",
         expect!["[Third-quarter]{DATE 2025-Q3} profit rose to $5 million from $3 million [a year earlier]{DATE 2024-Q3}. Sales fell [last year]{DATE 2024}."],
     );
+    // A quarter after its year, the quarter a year ago, and the current quarter.
+    check(
+        Some("2025-10-30"),
+        "Profit beat the 2023 second quarter and last year's quarter, and next year's first quarter looks weaker than the quarter a year ago. The current quarter is slow.",
+        expect!["Profit beat [the 2023 second quarter]{DATE 2023-Q2} and [last year's quarter]{DATE 2024-Q3}, and [next year's first quarter]{DATE 2026-Q1} looks weaker than [the quarter a year ago]{DATE 2024-Q3}. [The current quarter]{DATE 2025-Q4} is slow."],
+    );
 }
 
 /// Renders one line per calendar inconsistency: the words, then what is wrong.
