@@ -165,6 +165,7 @@ const FUTURE: &[&str] = &[
     "aims",
     "intends",
     "hopes",
+    "payable",
 ];
 /// Past-tense cues. Reporting verbs ("said", "told") are left out: they date the report, not
 /// what is reported ("said he will travel on Tuesday").

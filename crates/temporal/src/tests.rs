@@ -130,6 +130,12 @@ fn a_year_earlier_beside_a_quarter_is_that_quarter() {
         "Third-quarter profit rose to $5 million from $3 million a year earlier. Sales fell last year.",
         expect!["[Third-quarter]{DATE 2025-Q3} profit rose to $5 million from $3 million [a year earlier]{DATE 2024-Q3}. Sales fell [last year]{DATE 2024}."],
     );
+    // A payment date looks ahead even after a past verb.
+    check(
+        Some("2025-11-02"),
+        "The bank lowered its payout, payable March 5 to owners of shares on Feb. 20.",
+        expect!["The bank lowered its payout, payable [March 5]{DATE 2026-03-05} to owners of shares on [Feb. 20]{DATE 2026-02-20}."],
+    );
     // A quarter after its year, the quarter a year ago, and the current quarter.
     check(
         Some("2025-10-30"),
