@@ -405,6 +405,13 @@ fn attribution(doc: &Doc, r: std::ops::Range<usize>, c: usize, claimed: &[bool])
     {
         return None;
     }
+    // "in five states", "the state's voters": "state" is a verb only before what is stated
+    // ("states that", "stated:").
+    if matches!(w, "state" | "states")
+        && !(matches!(doc.word(c + 1), "that" | ":") || doc.opens(c + 1))
+    {
+        return None;
+    }
     // "Ford's plans to open a plant": a cue word after a possessive is a noun.
     if c > r.start && matches!(doc.word(c - 1), "'s" | "’s") && !cues::is_claim_noun(w) {
         return None;
@@ -972,7 +979,21 @@ fn attribution(doc: &Doc, r: std::ops::Range<usize>, c: usize, claimed: &[bool])
     }
     // "61 percent said yes": an answer of one word.
     let answer = end == j + 1 && matches!(doc.word(j), "yes" | "no");
-    if (end < j + 2 && !answer) || !starts_content(doc, j) {
+    // "said Thursday on Twitter", "said 30 minutes into the debate", "said without further
+    // comment": a short time or manner with no verb is when or how it was said, not what.
+    let when = |k: usize| {
+        phrases::is_time_word(doc.word(k))
+            || model::calendar::weekday_number(doc.word(k)).is_some()
+            || doc.kind(k) == Some(TokenKind::Number)
+            || matches!(doc.word(k), "last" | "without" | "if")
+            || (doc.word(k) == "that" && phrases::is_time_word(doc.word(k + 1)))
+    };
+    let adjunct = end <= j + 6
+        && cues::is_speech(w)
+        && cues::takes_bare_clause(w)
+        && when(j)
+        && (j..end).all(|k| doc.region[k].is_none() && !cues::is_auxiliary(doc.word(k)));
+    if (end < j + 2 && !answer) || !starts_content(doc, j) || adjunct {
         return None;
     }
     let end = loose_end(doc, j, end);

@@ -979,3 +979,24 @@ fn name_calling_with_a_determiner_and_a_second_verb() {
         expect!["The mayor's remarks on the budget came during a dinner."],
     );
 }
+
+#[test]
+fn when_or_how_something_was_said_is_not_what() {
+    check(
+        "“We will not move,” the mayor said Thursday on Twitter.",
+        expect!["«“We will not move,”» [the mayor=?] <said> Thursday on Twitter."],
+    );
+    check(
+        "The minister said without further comment.",
+        expect!["The minister said without further comment."],
+    );
+    // "states" is a verb only before what it states.
+    check(
+        "The governor is campaigning in two states where turnout is low.",
+        expect!["The governor is campaigning in two states where turnout is low."],
+    );
+    check(
+        "The report states that turnout was low.",
+        expect!["[The report=?] <states> {that turnout was low}."],
+    );
+}
