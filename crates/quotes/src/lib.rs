@@ -436,6 +436,16 @@ fn attribution(doc: &Doc, r: std::ops::Range<usize>, c: usize, claimed: &[bool])
     while first < c && claimed[first] {
         first += 1;
     }
+    // "As another study noted, eligible voters skew younger": the source in an "as" clause,
+    // the content after its comma.
+    if doc.word(first) == "as" && doc.word(c + 1) == "," && c > first + 1 && cues::is_speech(w) {
+        let end = trimmed_end(doc, c + 2, &r);
+        if let Some(np) = phrases::subject(doc, first + 1, before_verb(doc, first + 1, c) - 1) {
+            if end > c + 3 && np.start == first + 1 {
+                return Some(Found::said(c + 2..end, c..c + 1, np));
+            }
+        }
+    }
     // The speaker before the verb, over auxiliaries and adverbs: "he has also said".
     let mut e = over_progressive(doc, first, before_verb(doc, first, c), w);
     // "The president last week said", "Peskov on Tuesday told": step over the time phrase.
@@ -859,6 +869,8 @@ fn attribution(doc: &Doc, r: std::ops::Range<usize>, c: usize, claimed: &[bool])
             (doc.kind(k) == Some(TokenKind::Word) && (noun || !cues::is_speech(doc.word(k))))
                 || doc.kind(k) == Some(TokenKind::Number)
                 || (doc.word(k) == "," && k > j && setting)
+                // "wrote to Sanders’ office that": a possessive's mark.
+                || matches!(doc.word(k), "’" | "'" | "'s" | "’s")
         }) && (t <= j + 6 || setting);
         // Only over a time or a setting: "said on Tuesday that", "said in a statement that".
         let adverbial = (j..t).any(|k| {
@@ -868,7 +880,14 @@ fn attribution(doc: &Doc, r: std::ops::Range<usize>, c: usize, claimed: &[bool])
         }) || matches!(
             doc.word(j),
             "in" | "on" | "at" | "during" | "after" | "before" | "via"
-        );
+        )
+            // "wrote to the senator's office that": the one addressed.
+            || (doc.word(j) == "to"
+                && !cues::takes_infinitive(w)
+                // Not a relative clause: "adds to the mystery that has surrounded".
+                && (cues::pronoun(doc.word(t + 1)).is_some()
+                    || cues::is_determiner(doc.word(t + 1))
+                    || doc.entity[t + 1].is_some()));
         if words && (t == j || adverbial) {
             j = t;
         }
@@ -1119,7 +1138,11 @@ fn adjunct_tail(doc: &Doc, c: usize, end: usize) -> bool {
     // "told his advisers as he labored over the speech": a clause of time or manner.
     let clause = matches!(doc.word(c + 1), "as" | "because" | "since")
         && cues::pronoun(doc.word(c + 2)).is_some();
+    // "told reporters this week", not "told reporters this was the only chance".
+    let time_next = phrases::is_time_word(doc.word(c + 2))
+        || model::calendar::weekday_number(doc.word(c + 2)).is_some();
     let adjunct = clause
+        || (matches!(doc.word(c + 1), "last" | "this") && time_next)
         || matches!(
             doc.word(c + 1),
             "in" | "on"
@@ -1132,8 +1155,6 @@ fn adjunct_tail(doc: &Doc, c: usize, end: usize) -> bool {
                 | "from"
                 | "while"
                 | "when"
-                | "last"
-                | "this"
                 | "earlier"
                 | "later"
                 | "yesterday"

@@ -36,7 +36,15 @@ pub fn subject(doc: &Doc, first: usize, e: usize) -> Option<Np> {
         }
     }
     // "Kall -- co-editor of a book on the debates -- said": the name before the dashes.
-    if matches!(w, "--" | "—" | "–") {
+    // A hyphen between spaces is a dash too: "Reynolds - his co-host - told".
+    let spaced = w == "-"
+        && e > first
+        && doc.tokens[e].span.start() > doc.tokens[e - 1].span.end()
+        && doc
+            .tokens
+            .get(e + 1)
+            .is_some_and(|t| t.span.start() > doc.tokens[e].span.end());
+    if matches!(w, "--" | "—" | "–") || spaced {
         let lo = first.max(e.saturating_sub(40));
         let open = (lo..e).rfind(|&k| doc.word(k) == w)?;
         let np = (open > first)
@@ -133,6 +141,14 @@ pub fn subject(doc: &Doc, first: usize, e: usize) -> Option<Np> {
             clause_start: e,
         });
     }
+    // "another study from 2011 noted": a year closing a phrase that describes the speaker.
+    if doc.kind(e) == Some(TokenKind::Number)
+        && e > first + 1
+        && matches!(doc.word(e - 1), "from" | "in" | "of")
+        && doc.word(e).len() == 4
+    {
+        return described(doc, first, e, e);
+    }
     // "Six in 10 say", "Nearly three in four said": a share of the people polled.
     if e >= first + 2 && doc.word(e - 1) == "in" && is_number(doc, e) && is_number(doc, e - 2) {
         return Some(share(
@@ -152,7 +168,26 @@ pub fn subject(doc: &Doc, first: usize, e: usize) -> Option<Np> {
         Some(np) => Some(np),
         None => relative_head(doc, first, e),
     };
-    np.map(|np| share(doc, first, np))
+    np.map(|np| joined(doc, first, share(doc, first, np)))
+}
+
+/// "..., teachers and union officials told POLITICO": two bare nouns joined after a comma are
+/// one subject, so the attribution is seen to start after the comma.
+fn joined(doc: &Doc, first: usize, np: Np) -> Np {
+    let s = np.start;
+    if s >= first + 3
+        && matches!(doc.word(s - 1), "and" | "or")
+        && cues::is_plural_noun(doc.word(s - 2))
+        && doc.word(s - 3) == ","
+        && cues::is_plural_noun(doc.word(np.end - 1))
+    {
+        return Np {
+            start: s - 2,
+            end: np.end,
+            clause_start: s - 2,
+        };
+    }
+    np
 }
 
 /// Whether a phrase opens with a share of people, after its qualifiers: "Six in 10", "79
@@ -406,6 +441,22 @@ fn appositive(doc: &Doc, first: usize, comma: usize) -> Option<Np> {
                 || (inner.start..k)
                     .all(|i| !cues::is_speech(doc.word(i)) && !cues::is_thought(doc.word(i))))
     };
+    // "Sexton, after previous rallies, wrote": a short phrase of time between the commas.
+    if open > first
+        && inner.len() <= 6
+        && matches!(
+            doc.word(inner.start),
+            "after" | "before" | "during" | "since" | "despite" | "in" | "on" | "at"
+        )
+        && inner.clone().all(|k| {
+            doc.region[k].is_none()
+                && !cues::is_auxiliary(doc.word(k))
+                && !cues::is_speech(doc.word(k))
+                && doc.kind(k) != Some(TokenKind::Punct)
+        })
+    {
+        return subject(doc, first, open - 1);
+    }
     // "..., and the meeting went on, said": a clause between the commas is no apposition.
     let clause = matches!(
         doc.word(inner.start),
@@ -481,8 +532,10 @@ fn appositive(doc: &Doc, first: usize, comma: usize) -> Option<Np> {
     // The name must be a name: "Peskov, the Kremlin spokesman," but not "In Ohio, on Tuesday,";
     // a phrase with a determiner before a relative clause is a subject too ("Clinton's campaign,
     // which has been shadowed by ..., said").
-    let described = relative_clause
-        && matches!(doc.word(inner.start), "who" | "which")
+    // "The aides, led by campaign manager Terry Sullivan, told": a participle phrase too.
+    let participle = doc.word(inner.start).ends_with("ed") && doc.word(inner.start + 1) == "by";
+    let described = (relative_clause || participle)
+        && (matches!(doc.word(inner.start), "who" | "which") || participle)
         && (cues::is_determiner(doc.word(np.start))
             || doc.word(np.start + 1) == "'s"
             || doc.word(np.start + 1) == "’s");

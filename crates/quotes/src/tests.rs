@@ -1000,3 +1000,36 @@ fn when_or_how_something_was_said_is_not_what() {
         expect!["[The report=?] <states> {that turnout was low}."],
     );
 }
+
+#[test]
+fn settings_participles_dashes_and_as_clauses_around_the_speaker() {
+    check(
+        "The veterans' group wrote to the senator’s office that it had not given permission.",
+        expect!["The veterans' [group=?] <wrote> to the senator’s office {that it had not given permission}."],
+    );
+    check(
+        "Larsen, after two earlier rallies, wrote that he expected trouble at the next one.",
+        expect!["[Larsen], after two earlier rallies, <wrote> {that he expected trouble at the next one}."],
+    );
+    check(
+        "The aides, led by campaign manager Ana Ruiz, told the donors that they did not expect to win.",
+        expect!["[The aides=?], led by campaign manager Ana Ruiz, <told> the donors {that they did not expect to win}."],
+    );
+    check(
+        "In an interview, Maria Costa - his partner and co-host on the show - told the newspaper that his views changed in 2004.",
+        expect!["In an interview, [Maria Costa] - his partner and co-host on the show - <told> the newspaper {that his views changed in 2004}."],
+    );
+    check(
+        "As an earlier study from 2012 noted, younger voters turn out less often.",
+        expect!["As an earlier [study from 2012=?] <noted>, {younger voters turn out less often}."],
+    );
+    check(
+        "Support is strongest among the youngest members, nurses and union officials told the paper.",
+        expect!["{Support is strongest among the youngest members}, [nurses and union officials=?] <told> the paper."],
+    );
+    // "this" after the hearer opens the content, not a time.
+    check(
+        "While others pushed for new talks, the senator told reporters this was the last chance.",
+        expect!["While others pushed for new talks, [the senator=?] <told> {reporters this was the last chance}."],
+    );
+}
