@@ -412,7 +412,7 @@ fn attribution(doc: &Doc, r: std::ops::Range<usize>, c: usize, claimed: &[bool])
     {
         return None;
     }
-    // "Ford's plans to open a plant": a cue word after a possessive is a noun.
+    // "the mayor's remarks on the budget": a cue word after a possessive is a noun.
     if c > r.start && matches!(doc.word(c - 1), "'s" | "’s") && !cues::is_claim_noun(w) {
         return None;
     }
@@ -436,7 +436,7 @@ fn attribution(doc: &Doc, r: std::ops::Range<usize>, c: usize, claimed: &[bool])
     while first < c && claimed[first] {
         first += 1;
     }
-    // "As another study noted, eligible voters skew younger": the source in an "as" clause,
+    // "As an earlier study noted, younger voters turn out less": the source in an "as" clause,
     // the content after its comma.
     if doc.word(first) == "as" && doc.word(c + 1) == "," && c > first + 1 && cues::is_speech(w) {
         let end = trimmed_end(doc, c + 2, &r);
@@ -449,7 +449,7 @@ fn attribution(doc: &Doc, r: std::ops::Range<usize>, c: usize, claimed: &[bool])
     // The speaker before the verb, over auxiliaries and adverbs: "he has also said".
     let mut e = over_progressive(doc, first, before_verb(doc, first, c), w);
     // "The president last week said", "Peskov on Tuesday told": step over the time phrase.
-    // "An arbitration panel in 2001 found": a year after "in" is a time phrase too.
+    // "A review board in 1998 found": a year after "in" is a time phrase too.
     let year = e > first + 1
         && doc.word(e - 2) == "in"
         && doc.word(e - 1).len() == 4
@@ -512,8 +512,8 @@ fn attribution(doc: &Doc, r: std::ops::Range<usize>, c: usize, claimed: &[bool])
                     "in" | "of" | "at" | "from" | "for" | "around" | "to"
                 ) && plural_noun(doc.word(k - 1))
             });
-            // "Six in 10 say", "a full 79 percent of Democrats say", "two-thirds of voters say":
-            // a share of people (not "62 percent support", a noun after the share).
+            // "Seven in 10 say", "a full 83 percent of members say", "two-thirds of nurses say":
+            // a share of people (not "57 percent support", a noun after the share).
             let share = phrases::counts_people(doc, np) && !cues::takes_object(w);
             matches!(
                 head,
@@ -541,7 +541,7 @@ fn attribution(doc: &Doc, r: std::ops::Range<usize>, c: usize, claimed: &[bool])
     // Postposed: "Content, he said." or "Content, said the minister."
     let before_sep = (clause_start > first + 1 && doc.is_separator(clause_start - 1))
         // "“... Not fit!” Trump tweeted.": the splitter ended a sentence at the closing mark.
-        // Not across a paragraph break: "… whatever.”\n\nOthers say this is …".
+        // Not across a paragraph break: "… its own prices.”\n\nOthers say this is …".
         || (clause_start == r.start
             && r.start > 0
             && doc.closes(r.start - 1)
@@ -549,7 +549,7 @@ fn attribution(doc: &Doc, r: std::ops::Range<usize>, c: usize, claimed: &[bool])
             && !doc.text[doc.tokens[r.start - 1].span.end()..doc.tokens[r.start].span.start()]
                 .contains('\n'));
     let right = phrases::object(doc, c + 1, end);
-    // "..., political analysts say; in 2012 ...": a semicolon ends the attribution too.
+    // "..., pollsters say; in 2019 ...": a semicolon ends the attribution too.
     let after_is_empty = c + 1 >= end || doc.is_separator(c + 1) || doc.word(c + 1) == ";";
     // "..., said X" inverts speech verbs only: "..., criticized Clinton's email use" names
     // what was criticized.
@@ -576,7 +576,7 @@ fn attribution(doc: &Doc, r: std::ops::Range<usize>, c: usize, claimed: &[bool])
         || (clause_start > first + 2 && doc.closes(clause_start - 2));
     let speaker_before = left.is_some() || inverted;
     // "In her book, Clinton noted ...": a short phrase opened by a preposition is a setting.
-    // "But throughout the summer, members criticized it": over a conjunction too.
+    // "But throughout the winter, members criticized it": over a conjunction too.
     let lead = first + usize::from(matches!(doc.word(first), "but" | "and" | "yet" | "so"));
     let setting_before = clause_start <= first + 9
         && phrases::is_preposition(doc.word(lead))
@@ -587,7 +587,7 @@ fn attribution(doc: &Doc, r: std::ops::Range<usize>, c: usize, claimed: &[bool])
             .is_none_or(|k| clause_start < k + 6)
         && doc.region[first].is_none()
         && (first..clause_start).all(|k| !cues::is_speech(doc.word(k)));
-    // "Last month, 26 percent said the same": a time before the comma is no content.
+    // "Last year, 31 percent said the same": a time before the comma is no content.
     let time_before = clause_start > first + 1
         && (first..clause_start - 1).all(|k| {
             let w = doc.word(k);
@@ -598,7 +598,7 @@ fn attribution(doc: &Doc, r: std::ops::Range<usize>, c: usize, claimed: &[bool])
                 )
                 || doc.kind(k) == Some(TokenKind::Number)
         });
-    // "When asked whether ..., 59 percent said yes": the words before hold a report of their
+    // "When asked whether ..., 61 percent said yes": the words before hold a report of their
     // own.
     let claimed_before = (first..clause_start).any(|k| claimed[k]);
     if before_sep
@@ -788,7 +788,7 @@ fn attribution(doc: &Doc, r: std::ops::Range<usize>, c: usize, claimed: &[bool])
     } else if cues::is_call(w) {
         match doc.word(j) {
             "for" => Some(j + 1),
-            // "called on Gov. Rick Snyder (R) to resign": over the party label too.
+            // "called on Gov. Mark Ruiz (R) to resign": over the party label too.
             "on" => phrases::object(doc, j + 1, end)
                 .filter(|h| {
                     doc.word(h.end) == "to"
@@ -869,7 +869,7 @@ fn attribution(doc: &Doc, r: std::ops::Range<usize>, c: usize, claimed: &[bool])
             (doc.kind(k) == Some(TokenKind::Word) && (noun || !cues::is_speech(doc.word(k))))
                 || doc.kind(k) == Some(TokenKind::Number)
                 || (doc.word(k) == "," && k > j && setting)
-                // "wrote to Sanders’ office that": a possessive's mark.
+                // "wrote to the senator’s office that": a possessive's mark.
                 || matches!(doc.word(k), "’" | "'" | "'s" | "’s")
         }) && (t <= j + 6 || setting);
         // Only over a time or a setting: "said on Tuesday that", "said in a statement that".
@@ -884,7 +884,7 @@ fn attribution(doc: &Doc, r: std::ops::Range<usize>, c: usize, claimed: &[bool])
             // "wrote to the senator's office that": the one addressed.
             || (doc.word(j) == "to"
                 && !cues::takes_infinitive(w)
-                // Not a relative clause: "adds to the mystery that has surrounded".
+                // Not a relative clause: "adds to the doubt that has hung over".
                 && (cues::pronoun(doc.word(t + 1)).is_some()
                     || cues::is_determiner(doc.word(t + 1))
                     || doc.entity[t + 1].is_some()));
@@ -906,7 +906,7 @@ fn attribution(doc: &Doc, r: std::ops::Range<usize>, c: usize, claimed: &[bool])
             while k < end && (time(k) || matches!(doc.word(k), "night" | "morning" | "evening")) {
                 k += 1;
             }
-            // "said Thursday's speeches ...": a possessive time is the content's subject.
+            // "said Monday's speeches ...": a possessive time is the content's subject.
             if k + 1 < end
                 && !matches!(doc.word(k), "," | "." | "that" | "'s" | "’s")
                 && starts_content(doc, k)
@@ -940,7 +940,7 @@ fn attribution(doc: &Doc, r: std::ops::Range<usize>, c: usize, claimed: &[bool])
         w,
         "show" | "shows" | "showed" | "shown" | "find" | "finds" | "found"
     ) && cues::is_document(doc.word(speaker.end - 1));
-    // "the panel found the country was in breach", "analysts agreed it was": a subject and
+    // "the board found the company was at fault", "economists agreed it was": a subject and
     // its verb right after a verb of finding or agreeing are a clause it reports.
     let finding = matches!(
         w,
@@ -998,8 +998,8 @@ fn attribution(doc: &Doc, r: std::ops::Range<usize>, c: usize, claimed: &[bool])
     }
     // "61 percent said yes": an answer of one word.
     let answer = end == j + 1 && matches!(doc.word(j), "yes" | "no");
-    // "said Thursday on Twitter", "said 30 minutes into the debate", "said without further
-    // comment": a short time or manner with no verb is when or how it was said, not what.
+    // "said Friday on the radio", "said an hour into the hearing", "said without another
+    // word": a short time or manner with no verb is when or how it was said, not what.
     let when = |k: usize| {
         phrases::is_time_word(doc.word(k))
             || model::calendar::weekday_number(doc.word(k)).is_some()
@@ -1058,7 +1058,7 @@ fn names_as(doc: &Doc, c: usize, end: usize) -> Option<usize> {
         }
     }
     let w = doc.word(k);
-    // "call it the nerd prom", "calls the state her home": a determiner opens the name.
+    // "call it the costliest bridge", "calls the valley her home": a determiner opens the name.
     let word = doc.kind(k) == Some(TokenKind::Word)
         && (cues::is_determiner(w) || !nlp::is_function_word(w))
         && !cues::is_between(w)
@@ -1138,7 +1138,7 @@ fn adjunct_tail(doc: &Doc, c: usize, end: usize) -> bool {
     // "told his advisers as he labored over the speech": a clause of time or manner.
     let clause = matches!(doc.word(c + 1), "as" | "because" | "since")
         && cues::pronoun(doc.word(c + 2)).is_some();
-    // "told reporters this week", not "told reporters this was the only chance".
+    // "told reporters this week", not "told reporters this was the last chance".
     let time_next = phrases::is_time_word(doc.word(c + 2))
         || model::calendar::weekday_number(doc.word(c + 2)).is_some();
     let adjunct = clause
@@ -1202,7 +1202,7 @@ fn next_attribution(doc: &Doc, j: usize, end: usize) -> Option<usize> {
         {
             return Some(k - 1);
         }
-        // "called him divisive and accused him of pandering": a stance verb joined after.
+        // "called him reckless and accused him of lying": a stance verb joined after.
         let joined_stance = cues::takes_object(w)
             && w.ends_with("ed")
             && matches!(doc.word(k - 1), "and" | "but")
@@ -1285,7 +1285,7 @@ fn loose_end(doc: &Doc, from: usize, end: usize) -> usize {
                 && (cues::is_speech(w) || cues::is_thought(w) || cues::is_reference(w))
         })
         .map_or(end, |k| if doc.closes(k - 1) { k } else { k - 1 });
-    // "said the extremist is his rival, and he railed against ...": a clause joined after a
+    // "said the culprit is his rival, and he railed against ...": a clause joined after a
     // comma with a subject of its own is the writer's narration again.
     let end = (from + 2..end)
         .find(|&k| {

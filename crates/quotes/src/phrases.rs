@@ -36,7 +36,7 @@ pub fn subject(doc: &Doc, first: usize, e: usize) -> Option<Np> {
         }
     }
     // "Kall -- co-editor of a book on the debates -- said": the name before the dashes.
-    // A hyphen between spaces is a dash too: "Reynolds - his co-host - told".
+    // A hyphen between spaces is a dash too: "Costa - his partner - told".
     let spaced = w == "-"
         && e > first
         && doc.tokens[e].span.start() > doc.tokens[e - 1].span.end()
@@ -84,7 +84,7 @@ pub fn subject(doc: &Doc, first: usize, e: usize) -> Option<Np> {
             clause_start: e - 2,
         });
     }
-    // "Those close to him say": an object pronoun ends a phrase that describes the speaker.
+    // "Those close to her say": an object pronoun ends a phrase that describes the speaker.
     if matches!(w, "him" | "her" | "them" | "us" | "me") && e > first {
         // "most of them said", "some of us say": a part of the group the pronoun names.
         if e >= first + 2
@@ -105,7 +105,7 @@ pub fn subject(doc: &Doc, first: usize, e: usize) -> Option<Np> {
         }
         return None;
     }
-    // "all the experts I interviewed said": a clause with its own pronoun subject describes
+    // "all the engineers we consulted said": a clause with its own pronoun subject describes
     // the noun before it.
     if e >= first + 2
         && w.len() > 4
@@ -141,7 +141,7 @@ pub fn subject(doc: &Doc, first: usize, e: usize) -> Option<Np> {
             clause_start: e,
         });
     }
-    // "another study from 2011 noted": a year closing a phrase that describes the speaker.
+    // "an earlier study from 2012 noted": a year closing a phrase that describes the speaker.
     if doc.kind(e) == Some(TokenKind::Number)
         && e > first + 1
         && matches!(doc.word(e - 1), "from" | "in" | "of")
@@ -149,7 +149,7 @@ pub fn subject(doc: &Doc, first: usize, e: usize) -> Option<Np> {
     {
         return described(doc, first, e, e);
     }
-    // "Six in 10 say", "Nearly three in four said": a share of the people polled.
+    // "Seven in 10 say", "Nearly two in five said": a share of the people polled.
     if e >= first + 2 && doc.word(e - 1) == "in" && is_number(doc, e) && is_number(doc, e - 2) {
         return Some(share(
             doc,
@@ -171,7 +171,7 @@ pub fn subject(doc: &Doc, first: usize, e: usize) -> Option<Np> {
     np.map(|np| joined(doc, first, share(doc, first, np)))
 }
 
-/// "..., teachers and union officials told POLITICO": two bare nouns joined after a comma are
+/// "..., nurses and union officials told the paper": two bare nouns joined after a comma are
 /// one subject, so the attribution is seen to start after the comma.
 fn joined(doc: &Doc, first: usize, np: Np) -> Np {
     let s = np.start;
@@ -190,8 +190,8 @@ fn joined(doc: &Doc, first: usize, np: Np) -> Np {
     np
 }
 
-/// Whether a phrase opens with a share of people, after its qualifiers: "Six in 10", "79
-/// percent of Democrats", "half of voters", "two-thirds of the delegates".
+/// Whether a phrase opens with a share of people, after its qualifiers: "Seven in 10", "83
+/// percent of members", "half of residents", "two-thirds of the nurses".
 pub(crate) fn counts_people(doc: &Doc, np: Np) -> bool {
     let k = (np.start..np.end)
         .find(|&k| {
@@ -230,9 +230,9 @@ fn is_number(doc: &Doc, k: usize) -> bool {
     doc.kind(k) == Some(TokenKind::Number) || nlp::numbers::cardinal(doc.word(k)).is_some()
 }
 
-/// A phrase that counts a share of people, widened to its number and qualifiers: "79 percent
-/// of Democrats" to "a full 79 percent of Democrats", "voters in each state" to "At least half
-/// of voters in each state".
+/// A phrase that counts a share of people, widened to its number and qualifiers: "83 percent
+/// of members" to "a full 83 percent of members", "residents in each district" to "half
+/// of residents in each district".
 fn share(doc: &Doc, first: usize, np: Np) -> Np {
     let mut s = np.start;
     // "half of voters", "most of the delegates": the quantity before "of".
@@ -247,7 +247,7 @@ fn share(doc: &Doc, first: usize, np: Np) -> Np {
             s -= 2;
         }
     }
-    // "79 percent": the number before a unit of shares.
+    // "83 percent": the number before a unit of shares.
     if s > first && matches!(doc.word(s), "percent" | "%") && is_number(doc, s - 1) {
         s -= 1;
     }
@@ -320,12 +320,12 @@ fn relative_head(doc: &Doc, first: usize, e: usize) -> Option<Np> {
     if !clean || doc.kind(rel - 1) != Some(TokenKind::Word) {
         return None;
     }
-    // "Friends of Mr. Clinton's who have seen him": over a possessive's mark.
+    // "Neighbours of the mayor's who have met him": over a possessive's mark.
     let possessive = matches!(doc.word(rel - 1), "'s" | "’s") && rel >= first + 2;
     let head = if possessive { rel - 2 } else { rel - 1 };
     let np = nominal_left(doc, first, head).map(|np| Np { end: rel, ..np })?;
     // A noun phrase, not a verb: it opens with a determiner or is a name or a plural noun
-    // ("Friends of ...").
+    // ("Neighbours of ...").
     let plural = (np.end - np.start == 1 && cues::is_plural_noun(doc.word(head)))
         || (np.end - np.start > 2
             && cues::is_plural_noun(doc.word(np.start))
@@ -376,7 +376,7 @@ fn appositive(doc: &Doc, first: usize, comma: usize) -> Option<Np> {
             open = k;
         }
     }
-    // "Rachel Berg, a philanthropist from Monsey, New York, said": a place between the commas
+    // "Anna Lopez, a teacher from Dayton, Ohio, said": a place between the commas
     // after another place ("City, State") is part of the apposition before it.
     let place = |k: usize| {
         doc.entity[k].is_some_and(|x| doc.layers.entities[x].kind == nlp::EntityKind::Location)
@@ -441,7 +441,7 @@ fn appositive(doc: &Doc, first: usize, comma: usize) -> Option<Np> {
                 || (inner.start..k)
                     .all(|i| !cues::is_speech(doc.word(i)) && !cues::is_thought(doc.word(i))))
     };
-    // "Sexton, after previous rallies, wrote": a short phrase of time between the commas.
+    // "Larsen, after two earlier rallies, wrote": a short phrase of time between the commas.
     if open > first
         && inner.len() <= 6
         && matches!(
@@ -532,10 +532,10 @@ fn appositive(doc: &Doc, first: usize, comma: usize) -> Option<Np> {
     // The name must be a name: "Peskov, the Kremlin spokesman," but not "In Ohio, on Tuesday,";
     // a phrase with a determiner before a relative clause is a subject too ("Clinton's campaign,
     // which has been shadowed by ..., said").
-    // "The aides, led by campaign manager Terry Sullivan, told": a participle phrase too.
+    // "The aides, led by campaign manager Ana Ruiz, told": a participle phrase too.
     let participle = doc.word(inner.start).ends_with("ed") && doc.word(inner.start + 1) == "by";
-    let described = (relative_clause || participle)
-        && (matches!(doc.word(inner.start), "who" | "which") || participle)
+    let described = (participle
+        || (relative_clause && matches!(doc.word(inner.start), "who" | "which")))
         && (cues::is_determiner(doc.word(np.start))
             || doc.word(np.start + 1) == "'s"
             || doc.word(np.start + 1) == "’s");
@@ -604,7 +604,7 @@ fn nominal_left(doc: &Doc, first: usize, e: usize) -> Option<Np> {
             words += 1;
             continue;
         }
-        // "At least half of voters": the qualifier is no part of the noun.
+        // "At least half of residents": the qualifier is no part of the noun.
         if w == "least" {
             break;
         }
@@ -660,7 +660,7 @@ fn nominal_left(doc: &Doc, first: usize, e: usize) -> Option<Np> {
     {
         start -= 1;
     }
-    // "One in four voters": a share before the noun.
+    // "One in five nurses": a share before the noun.
     if start >= first + 2
         && doc.word(start - 1) == "in"
         && is_number(doc, start)
@@ -692,7 +692,7 @@ fn nominal_left(doc: &Doc, first: usize, e: usize) -> Option<Np> {
 
 /// The speaker a prepositional phrase `start..=e` (after its preposition at `start - 1`)
 /// describes: "officials in the White House", "People briefed on the situation", "those close
-/// to him", "observers in the state and around the country"; or a name after a setting.
+/// to him", "analysts in the capital and across the region"; or a name after a setting.
 fn described(doc: &Doc, first: usize, start: usize, e: usize) -> Option<Np> {
     let whole = |outer: Np| Np {
         start: outer.start,
@@ -707,7 +707,7 @@ fn described(doc: &Doc, first: usize, start: usize, e: usize) -> Option<Np> {
     if let Some(outer) = outer {
         return Some(whole(outer));
     }
-    // "observers in the state and around the country say": a second phrase joined to one that
+    // "analysts in the capital and across the region say": a second phrase joined to one that
     // already describes the noun.
     if start >= first + 4 && matches!(doc.word(start - 2), "and" | "or") {
         if let Some(outer) = nominal_left(doc, first, start - 3) {
@@ -738,7 +738,7 @@ fn described(doc: &Doc, first: usize, start: usize, e: usize) -> Option<Np> {
             }
         }
     }
-    // "In a meeting with the board Trump said": a name right after the setting's noun is the
+    // "In a meeting with the board Ortiz said": a name right after the setting's noun is the
     // subject, and the setting ends before it.
     name_after_setting(doc, start, e)
 }
@@ -885,7 +885,7 @@ fn opens_modifier(doc: &Doc, k: usize) -> bool {
                 doc.word(k - 1),
                 "close" | "opposed" | "loyal" | "sympathetic" | "friendly" | "near"
             ) || (doc.word(k - 1).len() > 4 && doc.word(k - 1).ends_with("ed"))
-                // "Aides to the governor", "an adviser to the campaign".
+                // "Aides to the minister", "an adviser to the campaign".
                 || nlp::is_role_head(doc.word(k - 1))
                 || matches!(doc.word(k - 1), "aides" | "aide" | "advisers" | "adviser" | "advisors" | "advisor")))
 }

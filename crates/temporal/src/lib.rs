@@ -574,7 +574,7 @@ fn find(w: &Words, i: usize) -> Option<(usize, Meaning, Option<&'static str>)> {
                 // A time given in UTC ("18:00 UTC", "4 p.m. GMT") carries the zone: `Z`.
                 let len = 1 + (pm || am) as usize;
                 let utc = matches!(w.get(i + len), "utc" | "gmt" | "z");
-                // "10 p.m. Wednesday", "9 a.m. on Tuesday": the weekday says which day.
+                // "10 p.m. Monday", "9 a.m. on Friday": the weekday says which day.
                 let on = usize::from(w.get(i + len) == "on");
                 if let Some(d) = weekday(w.get(i + len + on)).filter(|_| !utc) {
                     return meaning_len(
@@ -633,7 +633,7 @@ fn season(w: &str) -> Option<&'static str> {
     })
 }
 
-/// A quarter after its year: "the 1988 third quarter", "this year's third quarter", "last
+/// A quarter after its year: "the 2023 second quarter", "this year's third quarter", "last
 /// year's quarter".
 fn quarter_of_year(w: &Words, i: usize) -> Option<(usize, Meaning, Option<&'static str>)> {
     let mut k = i + usize::from(w.get(i) == "the");

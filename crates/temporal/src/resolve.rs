@@ -25,7 +25,7 @@ pub enum Meaning {
         day: u32,
         step: Option<i32>,
         part: Option<&'static str>,
-        /// A clock time before it: "10 p.m. Wednesday".
+        /// A clock time before it: "10 p.m. Monday".
         clock: Option<(u32, u32)>,
     },
     /// The anchor's week, month, year... moved by `step`: "last week", "this year".
@@ -63,7 +63,7 @@ pub enum Meaning {
         number: Option<u32>,
         back_a_year: bool,
     },
-    /// A quarter of a given year, or of the anchor's year moved by `step`: "the 1988 third
+    /// A quarter of a given year, or of the anchor's year moved by `step`: "the 2023 second
     /// quarter", "next year's first quarter", "last year's quarter" (the number of the latest
     /// quarter that has ended when none is given).
     QuarterIn {
