@@ -1087,7 +1087,16 @@ fn title_case(doc: &Doc, r: &std::ops::Range<usize>) -> bool {
 /// said"), not before `lo`.
 fn before_verb(doc: &Doc, lo: usize, c: usize) -> usize {
     let mut e = c;
-    while e > lo && cues::is_between(doc.word(e - 1)) {
+    // Not over a name that looks like an adverb: "Jolly said".
+    while e > lo
+        && cues::is_between(doc.word(e - 1))
+        && !(doc.entity[e - 1].is_some()
+            || (e - 1 == lo
+                && doc.tokens[e - 1]
+                    .text(doc.text)
+                    .starts_with(char::is_uppercase)
+                && doc.word(e - 1).ends_with("ly")))
+    {
         e -= 1;
     }
     e

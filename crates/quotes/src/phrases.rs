@@ -59,7 +59,11 @@ pub fn subject(doc: &Doc, first: usize, e: usize) -> Option<Np> {
     }
     // "Rep. Stephen Lynch (D-Mass.) said": the speaker is before the brackets.
     if w == ")" {
-        let open = (e.saturating_sub(8).max(first)..e).rfind(|&k| doc.word(k) == "(")?;
+        // "Sen. Chris Hale (a state Democrat so young he is taken for an aide) says".
+        let open = (e.saturating_sub(30).max(first)..e)
+            .rev()
+            .take_while(|&k| doc.word(k) != ")" || k == e)
+            .find(|&k| doc.word(k) == "(")?;
         return (open > first)
             .then(|| subject(doc, first, open - 1))
             .flatten();
@@ -141,6 +145,62 @@ pub fn subject(doc: &Doc, first: usize, e: usize) -> Option<Np> {
             clause_start: e,
         });
     }
+    // "42% say": a share in digits.
+    if doc.kind(e) == Some(TokenKind::Number) && w.ends_with('%') {
+        return Some(share(
+            doc,
+            first,
+            Np {
+                start: e,
+                end: e + 1,
+                clause_start: e,
+            },
+        ));
+    }
+    if w == "%" && e > first && doc.kind(e - 1) == Some(TokenKind::Number) {
+        return Some(share(
+            doc,
+            first,
+            Np {
+                start: e - 1,
+                end: e + 1,
+                clause_start: e - 1,
+            },
+        ));
+    }
+    // "those surveyed say", "Some 56 percent of voters polled said": the people a survey
+    // reached.
+    if matches!(
+        w,
+        "surveyed" | "polled" | "interviewed" | "questioned" | "contacted" | "sampled"
+    ) && e > first
+    {
+        if doc.word(e - 1) == "those" {
+            return Some(Np {
+                start: e - 1,
+                end: e + 1,
+                clause_start: e - 1,
+            });
+        }
+        return subject(doc, first, e - 1).map(|np| Np { end: e + 1, ..np });
+    }
+    // "Nearly nine out of 10 say".
+    if e >= first + 3
+        && doc.word(e - 1) == "of"
+        && doc.word(e - 2) == "out"
+        && is_number(doc, e)
+        && is_number(doc, e - 3)
+    {
+        return Some(share(
+            doc,
+            first,
+            Np {
+                start: e - 3,
+                end: e + 1,
+                clause_start: e - 3,
+            },
+        ));
+    }
     // "an earlier study from 2012 noted": a year closing a phrase that describes the speaker.
     if doc.kind(e) == Some(TokenKind::Number)
         && e > first + 1
@@ -220,9 +280,23 @@ pub(crate) fn counts_people(doc: &Doc, np: Np) -> bool {
     }
     let next = if k + 1 < np.end { doc.word(k + 1) } else { "" };
     let w = doc.word(k);
-    (is_number(doc, k) && (k + 1 == np.end || matches!(next, "percent" | "%" | "in" | "of")))
+    (is_number(doc, k)
+        && (k + 1 == np.end || matches!(next, "percent" | "%" | "in" | "of" | "out")))
         || matches!(w, "half" | "majority")
         || ((w == "most" || nlp::numbers::fraction(w).is_some()) && next == "of")
+}
+
+/// Whether `r` is a party label after a name: "R-S.C.", "D-Mass.", "I-Vt.".
+fn party_label(doc: &Doc, r: std::ops::Range<usize>) -> bool {
+    let Some(first) = doc.tokens.get(r.start) else {
+        return false;
+    };
+    let text = &doc.text[first.span.start()..doc.tokens[r.end - 1].span.end()];
+    let mut parts = text.splitn(2, '-');
+    matches!(parts.next(), Some("R" | "D" | "I"))
+        && parts.next().is_some_and(|state| {
+            state.len() <= 6 && state.starts_with(char::is_uppercase) && !state.contains(' ')
+        })
 }
 
 /// Whether the token at `k` is a number in digits or words ("10", "four").
@@ -323,6 +397,14 @@ fn relative_head(doc: &Doc, first: usize, e: usize) -> Option<Np> {
     // "Neighbours of the mayor's who have met him": over a possessive's mark.
     let possessive = matches!(doc.word(rel - 1), "'s" | "’s") && rel >= first + 2;
     let head = if possessive { rel - 2 } else { rel - 1 };
+    // "But those who back her rivals say".
+    if doc.word(head) == "those" {
+        return Some(Np {
+            start: head,
+            end: rel,
+            clause_start: head,
+        });
+    }
     let np = nominal_left(doc, first, head).map(|np| Np { end: rel, ..np })?;
     // A noun phrase, not a verb: it opens with a determiner or is a name or a plural noun
     // ("Neighbours of ...").
@@ -396,14 +478,30 @@ fn appositive(doc: &Doc, first: usize, comma: usize) -> Option<Np> {
             }
         }
     }
-    // "Schiff, 56, who has served ..., told": an age between commas belongs to the name.
+    // "Schiff, 56, who has served ..., told": an age between commas belongs to the name, and
+    // so does a party label ("Sen. Ann Lee, R-S.C., a long-shot candidate, said").
     if open >= first + 3
         && doc.word(open - 2) == ","
         && doc.kind(open - 1) == Some(TokenKind::Number)
     {
         open -= 2;
+    } else if let Some(k) = (open.saturating_sub(6).max(first + 1)..open)
+        .rev()
+        .find(|&k| doc.word(k) == ",")
+        .filter(|&k| party_label(doc, k + 1..open))
+    {
+        open = k;
     }
     let inner = open + 1..comma;
+    // "about two-thirds, 67 percent, say": the share in numbers between the commas.
+    if open > first
+        && !inner.is_empty()
+        && inner.clone().all(|k| {
+            doc.kind(k) == Some(TokenKind::Number) || matches!(doc.word(k), "percent" | "%")
+        })
+    {
+        return subject(doc, first, open - 1);
+    }
     // "Others, however, say": an adverb set off by commas stands between subject and verb.
     if inner.len() == 1 && open > first {
         let w = doc.word(inner.start);
@@ -420,7 +518,7 @@ fn appositive(doc: &Doc, first: usize, comma: usize) -> Option<Np> {
     let relative_clause = inner
         .clone()
         .take_while(|&k| !cues::is_speech(doc.word(k)) && doc.word(k) != "that")
-        .any(|k| matches!(doc.word(k), "who" | "which"));
+        .any(|k| matches!(doc.word(k), "who" | "which" | "whose"));
     // "a talk show host": a cue word before another noun is a noun itself.
     let modifier = |k: usize| {
         k + 1 < inner.end
@@ -429,7 +527,7 @@ fn appositive(doc: &Doc, first: usize, comma: usize) -> Option<Np> {
     };
     // A long apposition is a relative clause: "Connie Mariano, who as a Navy captain was the
     // White House physician in ..., said".
-    if inner.len() > 24 && !matches!(doc.word(inner.start), "who" | "which") {
+    if inner.len() > 24 && !matches!(doc.word(inner.start), "who" | "which" | "whose") {
         return None;
     }
     // "the agency that oversees the program": a relative clause inside a noun phrase.
@@ -535,7 +633,7 @@ fn appositive(doc: &Doc, first: usize, comma: usize) -> Option<Np> {
     // "The aides, led by campaign manager Ana Ruiz, told": a participle phrase too.
     let participle = doc.word(inner.start).ends_with("ed") && doc.word(inner.start + 1) == "by";
     let described = (participle
-        || (relative_clause && matches!(doc.word(inner.start), "who" | "which")))
+        || (relative_clause && matches!(doc.word(inner.start), "who" | "which" | "whose")))
         && (cues::is_determiner(doc.word(np.start))
             || doc.word(np.start + 1) == "'s"
             || doc.word(np.start + 1) == "’s");
@@ -566,9 +664,11 @@ fn nominal_left(doc: &Doc, first: usize, e: usize) -> Option<Np> {
         .take_while(|&k| doc.kind(k) == Some(TokenKind::Word))
         .any(|k| cues::is_determiner(doc.word(k)))
         || (e > first && doc.word(e - 1) == "of");
+    // "Jolly said": a capitalised word in -ly may be a name.
+    let capitalised = doc.tokens[e].text(doc.text).starts_with(char::is_uppercase);
     if doc.entity[e].is_none()
         && (nlp::is_function_word(head)
-            || cues::is_between(head)
+            || (cues::is_between(head) && !capitalised)
             || (cues::is_speech(head) && !noun)
             || doc.kind(e) == Some(TokenKind::Number))
     {

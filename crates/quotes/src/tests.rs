@@ -1033,3 +1033,31 @@ fn settings_participles_dashes_and_as_clauses_around_the_speaker() {
         expect!["While others pushed for new talks, [the senator=?] <told> {reporters this was the last chance}."],
     );
 }
+
+#[test]
+fn polls_in_percent_and_out_of_and_long_appositions() {
+    check(
+        "On housing, 38% say rents are too high.",
+        expect!["On housing, [38%=?] <say> {rents are too high}."],
+    );
+    check(
+        "Nearly seven out of 10 say they will need a second job.",
+        expect!["[Nearly seven out of 10=?] <say> {they will need a second job}."],
+    );
+    check(
+        "By wide margins, those surveyed say schools should come first.",
+        expect!["By wide margins, [those surveyed=?] <say> {schools should come first}."],
+    );
+    check(
+        "But those who back her rivals say the coverage has hurt her.",
+        expect!["But [those=?] who back her rivals <say> {the coverage has hurt her}."],
+    );
+    check(
+        "Sen. Ann Lee, R-Ore., a long-shot candidate, said the plan would fail.",
+        expect!["[Sen. Ann Lee], R-Ore., a long-shot candidate, <said> {the plan would fail}."],
+    );
+    check(
+        "Sen. Paul Hart (a state Democrat so young he is often taken for an intern) says he felt lost.",
+        expect!["[Sen. Paul Hart] (a state Democrat so young he is often taken for an intern) <says> {he felt lost}."],
+    );
+}
