@@ -548,7 +548,24 @@ fn attribution(doc: &Doc, r: std::ops::Range<usize>, c: usize, claimed: &[bool])
             && !claimed[r.start - 1]
             && !doc.text[doc.tokens[r.start - 1].span.end()..doc.tokens[r.start].span.start()]
                 .contains('\n'));
-    let right = phrases::object(doc, c + 1, end);
+    // "said the base chief known as Bob": the name the phrase goes by is part of it.
+    let right = phrases::object(doc, c + 1, end).map(|np| {
+        // The phrase may already hold "known": "the base chief known".
+        let known = |i: usize| matches!(doc.word(i), "known" | "identified" | "named");
+        let at = if np.end > np.start + 1 && known(np.end - 1) {
+            np.end - 1
+        } else {
+            np.end
+        };
+        let k = at + 2;
+        if k < end && known(at) && doc.word(at + 1) == "as" && doc.entity[k].is_some() {
+            let x = doc.entity[k];
+            let stop = (k..end).find(|&i| doc.entity[i] != x).unwrap_or(end);
+            phrases::Np { end: stop, ..np }
+        } else {
+            np
+        }
+    });
     // "..., pollsters say; in 2019 ...": a semicolon ends the attribution too.
     let after_is_empty = c + 1 >= end || doc.is_separator(c + 1) || doc.word(c + 1) == ";";
     // "..., said X" inverts speech verbs only: "..., criticized Clinton's email use" names
@@ -1239,8 +1256,9 @@ fn next_attribution(doc: &Doc, j: usize, end: usize) -> Option<usize> {
                 || w == "told"
                 || w.ends_with("ed")
                 || (w.ends_with('s') && cues::is_speech(w)))
+            // "and suspected immediately that": over an adverb.
             && (matches!(
-                doc.word(k + 1),
+                doc.word(k + 1 + usize::from(doc.word(k + 1).ends_with("ly"))),
                 "that" | "he" | "she" | "they" | "it" | "the"
             ) || (w == "said" && doc.kind(k + 1) == Some(TokenKind::Word)))
         {

@@ -1061,3 +1061,15 @@ fn polls_in_percent_and_out_of_and_long_appositions() {
         expect!["[Sen. Paul Hart] (a state Democrat so young he is often taken for an intern) <says> {he felt lost}."],
     );
 }
+
+#[test]
+fn a_second_verb_after_an_adverb_and_a_speaker_known_by_a_name() {
+    check(
+        "Hale said he first heard sirens about 9 p.m. and suspected immediately that the depot was on fire.",
+        expect!["[[Hale]] <said> {he first heard sirens about 9 p.m.} and <suspected> immediately {that the depot was on fire}."],
+    );
+    check(
+        "\"There never was an order,\" said the base chief known as Robert Hale, speaking publicly for the first time.",
+        expect![[r#"«"There never was an order,"» <said> [the base chief known as Robert Hale], speaking publicly for the first time."#]],
+    );
+}
