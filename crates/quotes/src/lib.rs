@@ -1626,7 +1626,11 @@ fn according(doc: &Doc, r: std::ops::Range<usize>, c: usize, claimed: &[bool]) -
             f.content.push(comma + 1..end);
             return Some(f);
         }
-        if c <= first + 2 {
+        // "“...,” Sanders said, according to CNN": the words before are a report of their
+        // own, which the source passes on; they are no content.
+        let report = stop <= first + 8
+            && (first..stop).any(|k| cues::is_speech(doc.word(k)) && doc.region[k].is_none());
+        if c <= first + 2 || report {
             return None;
         }
         first..stop

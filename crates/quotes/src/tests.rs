@@ -675,7 +675,7 @@ fn headlines_that_give_a_speaker_before_a_colon() {
 fn a_cue_as_the_first_word_and_names_called_further_on() {
     check(
         "Boasting 108,000 residents, the county leans Republican, according to Politico.",
-        expect!["{Boasting 108,000 residents, the county leans Republican}, <according to> [Politico=?]."],
+        expect!["Boasting 108,000 residents, the county leans Republican, according to Politico."],
     );
     check(
         "Claims that the vote was rigged spread fast.",
@@ -1071,5 +1071,15 @@ fn a_second_verb_after_an_adverb_and_a_speaker_known_by_a_name() {
     check(
         "\"There never was an order,\" said the base chief known as Robert Hale, speaking publicly for the first time.",
         expect![[r#"«"There never was an order,"» <said> [the base chief known as Robert Hale], speaking publicly for the first time."#]],
+    );
+}
+
+#[test]
+fn a_report_passed_on_by_a_source() {
+    check(
+        "“I will be voting for him,” Welling said, according to a local radio station.",
+        expect![
+            "«“I will be voting for him,”» [Welling] <said>, according to a local radio station."
+        ],
     );
 }
