@@ -450,13 +450,7 @@ fn attribution(doc: &Doc, r: std::ops::Range<usize>, c: usize, claimed: &[bool])
     let mut e = over_progressive(doc, first, before_verb(doc, first, c), w);
     // "The president last week said", "Peskov on Tuesday told": step over the time phrase.
     // "A review board in 1998 found": a year after "in" is a time phrase too.
-    let year = e > first + 1
-        && doc.word(e - 2) == "in"
-        && doc.word(e - 1).len() == 4
-        && doc
-            .word(e - 1)
-            .parse::<u16>()
-            .is_ok_and(|y| (1800..2100).contains(&y));
+    let year = e > first + 1 && doc.word(e - 2) == "in" && phrases::is_year(doc.word(e - 1));
     if e > first && (phrases::is_time_word(doc.word(e - 1)) || year) {
         let mut k = e - 1;
         while k > first
@@ -1019,7 +1013,6 @@ fn attribution(doc: &Doc, r: std::ops::Range<usize>, c: usize, claimed: &[bool])
     // word": a short time or manner with no verb is when or how it was said, not what.
     let when = |k: usize| {
         phrases::is_time_word(doc.word(k))
-            || model::calendar::weekday_number(doc.word(k)).is_some()
             || doc.kind(k) == Some(TokenKind::Number)
             || matches!(doc.word(k), "last" | "without" | "if")
             || (doc.word(k) == "that" && phrases::is_time_word(doc.word(k + 1)))
@@ -1165,8 +1158,7 @@ fn adjunct_tail(doc: &Doc, c: usize, end: usize) -> bool {
     let clause = matches!(doc.word(c + 1), "as" | "because" | "since")
         && cues::pronoun(doc.word(c + 2)).is_some();
     // "told reporters this week", not "told reporters this was the last chance".
-    let time_next = phrases::is_time_word(doc.word(c + 2))
-        || model::calendar::weekday_number(doc.word(c + 2)).is_some();
+    let time_next = phrases::is_time_word(doc.word(c + 2));
     let adjunct = clause
         || (matches!(doc.word(c + 1), "last" | "this") && time_next)
         || matches!(

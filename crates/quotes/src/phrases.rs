@@ -205,7 +205,7 @@ pub fn subject(doc: &Doc, first: usize, e: usize) -> Option<Np> {
     if doc.kind(e) == Some(TokenKind::Number)
         && e > first + 1
         && matches!(doc.word(e - 1), "from" | "in" | "of")
-        && doc.word(e).len() == 4
+        && is_year(w)
     {
         return described(doc, first, e, e);
     }
@@ -254,26 +254,7 @@ fn joined(doc: &Doc, first: usize, np: Np) -> Np {
 /// percent of members", "half of residents", "two-thirds of the nurses".
 pub(crate) fn counts_people(doc: &Doc, np: Np) -> bool {
     let k = (np.start..np.end)
-        .find(|&k| {
-            !matches!(
-                doc.word(k),
-                "a" | "full"
-                    | "mere"
-                    | "only"
-                    | "just"
-                    | "about"
-                    | "nearly"
-                    | "almost"
-                    | "roughly"
-                    | "some"
-                    | "more"
-                    | "than"
-                    | "fewer"
-                    | "less"
-                    | "over"
-                    | "under"
-            )
-        })
+        .find(|&k| !is_count_qualifier(doc.word(k)))
         .unwrap_or(np.end);
     if k >= np.end {
         return false;
@@ -297,6 +278,36 @@ fn party_label(doc: &Doc, r: std::ops::Range<usize>) -> bool {
         && parts.next().is_some_and(|state| {
             state.len() <= 6 && state.starts_with(char::is_uppercase) && !state.contains(' ')
         })
+}
+
+/// Words that qualify a count before it: "about", "nearly", "more than", "a mere", "only".
+fn is_count_qualifier(w: &str) -> bool {
+    matches!(
+        w,
+        "about"
+            | "nearly"
+            | "almost"
+            | "roughly"
+            | "around"
+            | "only"
+            | "just"
+            | "some"
+            | "over"
+            | "under"
+            | "full"
+            | "fully"
+            | "mere"
+            | "a"
+            | "than"
+            | "more"
+            | "fewer"
+            | "less"
+    )
+}
+
+/// Whether `w` is a year in digits ("1998").
+pub(crate) fn is_year(w: &str) -> bool {
+    w.len() == 4 && w.parse::<u16>().is_ok_and(|y| (1800..2100).contains(&y))
 }
 
 /// Whether the token at `k` is a number in digits or words ("10", "four").
@@ -333,29 +344,7 @@ fn share(doc: &Doc, first: usize, np: Np) -> Np {
     }
     // "more than", "nearly", "a mere", "only": qualifiers of the count ("At least" would read
     // as a setting).
-    while s > first
-        && matches!(
-            doc.word(s - 1),
-            "about"
-                | "nearly"
-                | "almost"
-                | "roughly"
-                | "around"
-                | "only"
-                | "just"
-                | "some"
-                | "over"
-                | "under"
-                | "full"
-                | "fully"
-                | "mere"
-                | "a"
-                | "than"
-                | "more"
-                | "fewer"
-                | "less"
-        )
-    {
+    while s > first && is_count_qualifier(doc.word(s - 1)) {
         s -= 1;
     }
     Np {
