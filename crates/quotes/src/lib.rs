@@ -580,6 +580,25 @@ fn attribution(doc: &Doc, r: std::ops::Range<usize>, c: usize, claimed: &[bool])
         c
     };
     let short_tail = tail_from + 1 >= end || takes_short_tail(doc, tail_from, end);
+    // "“I love it,” Trump said in August after the firm announced …": right after a closing
+    // quotation, the words after the verb are narration (unless they open another frame).
+    let closing = if doc.closes(clause_start.saturating_sub(1)) {
+        clause_start.checked_sub(1)
+    } else if clause_start >= 2 && doc.word(clause_start - 1) == "," && doc.closes(clause_start - 2)
+    {
+        Some(clause_start - 2)
+    } else {
+        None
+    };
+    // The quotation opens the sentence or follows a separator: not a title after a word
+    // ("On the broadcast of “Fox News Sunday,” Pence said ...").
+    let after_quote = clause_start > first + 1
+        && closing.and_then(|k| doc.region[k]).is_some_and(|ri| {
+            let open = nlp::tokens_within(doc.tokens, doc.regions[ri].span).start;
+            open <= first || doc.is_separator(open - 1)
+        })
+        && !matches!(after, "that" | ":")
+        && !doc.opens(c + 1);
     // "Asked about it, O'Neill said, “Not going into that.”": a quotation after the verb is
     // the content, not the words before it (unless they are a quotation too).
     let quote_follows = matches!(after, "," | ":") && doc.opens(c + 2);
@@ -623,7 +642,7 @@ fn attribution(doc: &Doc, r: std::ops::Range<usize>, c: usize, claimed: &[bool])
         && (after_is_empty
             || inverted
             || (left.is_some()
-                && short_tail
+                && (short_tail || after_quote)
                 && !matches!(doc.word(clause_start - 1), "-" | "—" | "–" | "--")))
     {
         let speaker = left.or(if inverted { right } else { None })?;
@@ -1155,8 +1174,11 @@ fn remark_after_comma(doc: &Doc, c: usize, end: usize) -> usize {
 /// A tail that starts like an adverbial: "said in a statement", "said on Tuesday".
 fn adjunct_tail(doc: &Doc, c: usize, end: usize) -> bool {
     // "told his advisers as he labored over the speech": a clause of time or manner.
-    let clause = matches!(doc.word(c + 1), "as" | "because" | "since")
-        && cues::pronoun(doc.word(c + 2)).is_some();
+    let clause = (matches!(doc.word(c + 1), "as" | "because" | "since")
+        && cues::pronoun(doc.word(c + 2)).is_some())
+        // "said matter-of-factly as confetti fluttered down": a manner, then a time clause.
+        || (doc.word(c + 1).ends_with("ly")
+            && matches!(doc.word(c + 2), "as" | "while" | "when"));
     // "told reporters this week", not "told reporters this was the last chance".
     let time_next = phrases::is_time_word(doc.word(c + 2));
     let adjunct = clause
@@ -1200,9 +1222,13 @@ fn plain_tail(doc: &Doc, c: usize, end: usize) -> bool {
             let open = nlp::tokens_within(doc.tokens, doc.regions[ri].span).start;
             open > c + 1 && doc.kind(open - 1) == Some(TokenKind::Word)
         });
+        // "told MSNBC Monday when asked about ...": a question put to the speaker.
+        let asked = doc.word(k) == "asked" && matches!(doc.word(k - 1), "when" | "after" | "if");
         (doc.region[k].is_none() || title)
             && doc.word(k) != "that"
-            && (adjective || !(cues::is_speech(doc.word(k)) || cues::is_thought(doc.word(k))))
+            && (adjective
+                || asked
+                || !(cues::is_speech(doc.word(k)) || cues::is_thought(doc.word(k))))
     })
 }
 

@@ -1083,3 +1083,24 @@ fn a_report_passed_on_by_a_source() {
         ],
     );
 }
+
+#[test]
+fn narration_after_a_quote_and_its_speaker() {
+    check(
+        "“I love these biscuits. I will never eat them again,” Marsh said in June after the bakery announced it was closing.",
+        expect!["«“I love these biscuits. I will never eat them again,”» [Marsh] <said> in June after [the bakery=?] <announced> {it was closing}."],
+    );
+    check(
+        "“We have had better meetings than this one,” delegate Ed Brandt, wearing a cowboy hat, said flatly as balloons fell.",
+        expect!["«“We have had better meetings than this one,”» [delegate Ed Brandt], wearing a cowboy hat, <said> flatly as balloons fell."],
+    );
+    check(
+        "“That is a fair concern,” Lena Fox, 64, told a radio host Monday when asked about the vote.",
+        expect!["«“That is a fair concern,”» [Lena Fox], 64, <told> a radio host Monday when <asked> about {the vote}(=?)."],
+    );
+    // A title in quotation marks after a word is no quote of the speaker's.
+    check(
+        "On the broadcast of “Weekend Review,” Gov. Ann Lee said the invitation was only a joke.",
+        expect!["On the broadcast of “Weekend Review,” [Gov. Ann Lee] <said> {the invitation was only a joke}."],
+    );
+}
