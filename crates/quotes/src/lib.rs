@@ -960,6 +960,17 @@ fn attribution(doc: &Doc, r: std::ops::Range<usize>, c: usize, claimed: &[bool])
     {
         j += 1;
     }
+    // "wrote to his 20,000 followers, “…”": the ones addressed, then the quotation.
+    if doc.word(j) == "to" {
+        if let Some(k) = (j + 1..(j + 10).min(end)).find(|&k| matches!(doc.word(k), "," | ":")) {
+            let plain = (j + 1..k).all(|i| {
+                doc.region[i].is_none() && !cues::is_speech(doc.word(i)) && doc.word(i) != "that"
+            });
+            if plain && doc.opens(k + 1) {
+                j = k;
+            }
+        }
+    }
     let colon = matches!(doc.word(j), ":" | ",");
     if colon {
         j += 1;
@@ -1044,7 +1055,14 @@ fn attribution(doc: &Doc, r: std::ops::Range<usize>, c: usize, claimed: &[bool])
     if (end < j + 2 && !answer) || !starts_content(doc, j) || adjunct {
         return None;
     }
-    let end = loose_end(doc, j, end);
+    let mut end = loose_end(doc, j, end);
+    // "wrote to his followers, “…,” and shared a link": a closed quotation after the frame is
+    // the content, not the narration after it.
+    if let Some(ri) = doc.region[j].filter(|_| colon && doc.opens(j)) {
+        if doc.regions[ri].closed {
+            end = end.min(nlp::tokens_within(doc.tokens, doc.regions[ri].span).end);
+        }
+    }
     Some(Found::said(j..end, c..c + 1, speaker))
 }
 

@@ -1104,3 +1104,11 @@ fn narration_after_a_quote_and_its_speaker() {
         expect!["On the broadcast of “Weekend Review,” [Gov. Ann Lee] <said> {the invitation was only a joke}."],
     );
 }
+
+#[test]
+fn a_quotation_after_the_ones_addressed() {
+    check(
+        "Soon after the vote, Okafor wrote to his 9,000 followers, “It is time to end this,” and shared a link.",
+        expect!["Soon after the vote, [Okafor] <wrote> to his 9,000 followers, «“It is time to end this,”» and shared a link."],
+    );
+}
