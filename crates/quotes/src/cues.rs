@@ -522,3 +522,8 @@ pub fn is_perception(word: &str) -> bool {
             | "regarding"
     )
 }
+
+/// Whether a token is the possessive "'s" (straight or curly).
+pub fn is_possessive(word: &str) -> bool {
+    matches!(word, "'s" | "’s")
+}

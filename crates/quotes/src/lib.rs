@@ -214,11 +214,7 @@ pub fn quotes(text: &str, layers: &Layers) -> Vec<Quote> {
             }
             for (n, &a) in starts.iter().enumerate() {
                 let b = starts.get(n + 1).copied().unwrap_or(part.end);
-                let name = Np {
-                    start: a + 1,
-                    end: a + 2,
-                    clause_start: a + 1,
-                };
+                let name = Np::new(a + 1, a + 2);
                 insert_in_order(&mut found, Found::said(a..b, a + 2..a + 3, name));
             }
             continue;
@@ -413,7 +409,7 @@ fn attribution(doc: &Doc, r: std::ops::Range<usize>, c: usize, claimed: &[bool])
         return None;
     }
     // "the mayor's remarks on the budget": a cue word after a possessive is a noun.
-    if c > r.start && matches!(doc.word(c - 1), "'s" | "’s") && !cues::is_claim_noun(w) {
+    if c > r.start && cues::is_possessive(doc.word(c - 1)) && !cues::is_claim_noun(w) {
         return None;
     }
     // "the four states that voted", "two reports": a form in -s after a number is a noun.
@@ -1400,19 +1396,11 @@ fn person_subject(doc: &Doc, first: usize, before: usize) -> Option<Np> {
         k += 1;
     }
     if matches!(doc.word(k), "he" | "she") {
-        return Some(Np {
-            start: k,
-            end: k + 1,
-            clause_start: k,
-        });
+        return Some(Np::new(k, k + 1));
     }
     let e = &doc.layers.entities[doc.entity[k]?];
     let r = nlp::tokens_within(doc.tokens, e.span);
-    (e.kind == EntityKind::Person && r.end <= before).then_some(Np {
-        start: r.start,
-        end: r.end,
-        clause_start: r.start,
-    })
+    (e.kind == EntityKind::Person && r.end <= before).then_some(Np::new(r.start, r.end))
 }
 
 /// The subject a participle cue belongs to: the first name, pronoun or phrase of the sentence.
@@ -1424,11 +1412,7 @@ fn sentence_subject(doc: &Doc, first: usize, c: usize) -> Option<Np> {
         && doc.kind(first) == Some(TokenKind::Word)
         && cues::pronoun(doc.word(first)).is_some_and(|p| p != cues::Pronoun::Relative)
     {
-        return Some(Np {
-            start: first,
-            end: first + 1,
-            clause_start: first,
-        });
+        return Some(Np::new(first, first + 1));
     }
     // The first person or organisation named outside quotation marks.
     let named = (first..c).find(|&k| {
@@ -1442,11 +1426,7 @@ fn sentence_subject(doc: &Doc, first: usize, c: usize) -> Option<Np> {
     });
     if let Some(k) = named {
         let r = nlp::tokens_within(doc.tokens, doc.layers.entities[doc.entity[k]?].span);
-        return Some(Np {
-            start: r.start,
-            end: r.end,
-            clause_start: r.start,
-        });
+        return Some(Np::new(r.start, r.end));
     }
     let k =
         (first..c).find(|&k| doc.region[k].is_none() && doc.kind(k) == Some(TokenKind::Word))?;
@@ -1454,19 +1434,11 @@ fn sentence_subject(doc: &Doc, first: usize, c: usize) -> Option<Np> {
         let e = &doc.layers.entities[ei];
         if e.kind != EntityKind::Misc {
             let r = nlp::tokens_within(doc.tokens, e.span);
-            return Some(Np {
-                start: r.start,
-                end: r.end,
-                clause_start: r.start,
-            });
+            return Some(Np::new(r.start, r.end));
         }
     }
     if cues::pronoun(doc.word(k)).is_some_and(|p| p != cues::Pronoun::Relative) {
-        return Some(Np {
-            start: k,
-            end: k + 1,
-            clause_start: k,
-        });
+        return Some(Np::new(k, k + 1));
     }
     if cues::is_determiner(doc.word(k)) {
         return phrases::object(doc, k, c);
@@ -1591,11 +1563,7 @@ fn according(doc: &Doc, r: std::ops::Range<usize>, c: usize, claimed: &[bool]) -
                 doc.region[k].is_none() && !part
             })
             .unwrap_or(end.min(c + 12));
-        (stop > c + 2).then_some(Np {
-            start: c + 2,
-            end: stop,
-            clause_start: c + 2,
-        })
+        (stop > c + 2).then_some(Np::new(c + 2, stop))
     })?;
     // "a transcription of their conversation Bloomberg reported": a name right after a common
     // noun that is no role starts a clause of its own.
@@ -1692,20 +1660,12 @@ fn claim_noun(doc: &Doc, r: std::ops::Range<usize>, c: usize, claimed: &[bool]) 
         return None;
     }
     let owner = if matches!(doc.word(c - 1), "his" | "her" | "their" | "its") {
-        Np {
-            start: c - 1,
-            end: c,
-            clause_start: c - 1,
-        }
-    } else if matches!(doc.word(c - 1), "'s" | "’s") && c >= r.start + 2 {
+        Np::new(c - 1, c)
+    } else if cues::is_possessive(doc.word(c - 1)) && c >= r.start + 2 {
         let e = c - 2;
         let ei = doc.entity[e]?;
         let name = nlp::tokens_within(doc.tokens, doc.layers.entities[ei].span);
-        Np {
-            start: name.start,
-            end: name.end,
-            clause_start: name.start,
-        }
+        Np::new(name.start, name.end)
     } else {
         return None;
     };
@@ -1776,11 +1736,7 @@ fn headline_colon(doc: &Doc, r: std::ops::Range<usize>, claimed: &[bool]) -> Opt
     Some(Found {
         content: vec![start..end],
         cue: colon..colon + 1,
-        speaker: Some(Np {
-            start: name.start,
-            end: name.end,
-            clause_start: name.start,
-        }),
+        speaker: Some(Np::new(name.start, name.end)),
         resolved: None,
         continues: false,
     })

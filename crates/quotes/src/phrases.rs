@@ -14,6 +14,17 @@ pub struct Np {
     pub clause_start: usize,
 }
 
+impl Np {
+    /// A phrase whose attribution clause starts where the phrase does.
+    pub fn new(start: usize, end: usize) -> Np {
+        Np {
+            start,
+            end,
+            clause_start: start,
+        }
+    }
+}
+
 const MAX_WORDS: usize = 7;
 
 /// The phrase ending at token `e` (inclusive) that can be the subject of a speech verb;
@@ -74,19 +85,11 @@ pub fn subject(doc: &Doc, first: usize, e: usize) -> Option<Np> {
         && (e == first || !cues::is_determiner(doc.word(e - 1)))
         && !cues::is_plural_noun(doc.word(e + 1))
     {
-        return Some(Np {
-            start: e,
-            end: e + 1,
-            clause_start: e,
-        });
+        return Some(Np::new(e, e + 1));
     }
     // "family members of the victims, many of whom say": the quantifier and the pronoun.
     if w == "whom" && e >= first + 2 && doc.word(e - 1) == "of" {
-        return Some(Np {
-            start: e - 2,
-            end: e + 1,
-            clause_start: e - 2,
-        });
+        return Some(Np::new(e - 2, e + 1));
     }
     // "Those close to her say": an object pronoun ends a phrase that describes the speaker.
     if matches!(w, "him" | "her" | "them" | "us" | "me") && e > first {
@@ -98,11 +101,7 @@ pub fn subject(doc: &Doc, first: usize, e: usize) -> Option<Np> {
                 "most" | "many" | "some" | "all" | "both" | "none" | "each" | "few" | "several"
             )
         {
-            return Some(Np {
-                start: e - 2,
-                end: e + 1,
-                clause_start: e - 2,
-            });
+            return Some(Np::new(e - 2, e + 1));
         }
         if e > first + 2 && opens_modifier(doc, e - 1) {
             return described(doc, first, e, e);
@@ -133,40 +132,16 @@ pub fn subject(doc: &Doc, first: usize, e: usize) -> Option<Np> {
                 });
             }
             // "four in 10 who said ...": the relative pronoun stands for the speaker.
-            return Some(Np {
-                start: e,
-                end: e + 1,
-                clause_start: e,
-            });
+            return Some(Np::new(e, e + 1));
         }
-        return Some(Np {
-            start: e,
-            end: e + 1,
-            clause_start: e,
-        });
+        return Some(Np::new(e, e + 1));
     }
     // "42% say": a share in digits.
     if doc.kind(e) == Some(TokenKind::Number) && w.ends_with('%') {
-        return Some(share(
-            doc,
-            first,
-            Np {
-                start: e,
-                end: e + 1,
-                clause_start: e,
-            },
-        ));
+        return Some(share(doc, first, Np::new(e, e + 1)));
     }
     if w == "%" && e > first && doc.kind(e - 1) == Some(TokenKind::Number) {
-        return Some(share(
-            doc,
-            first,
-            Np {
-                start: e - 1,
-                end: e + 1,
-                clause_start: e - 1,
-            },
-        ));
+        return Some(share(doc, first, Np::new(e - 1, e + 1)));
     }
     // "those surveyed say", "Some 56 percent of voters polled said": the people a survey
     // reached.
@@ -176,30 +151,9 @@ pub fn subject(doc: &Doc, first: usize, e: usize) -> Option<Np> {
     ) && e > first
     {
         if doc.word(e - 1) == "those" {
-            return Some(Np {
-                start: e - 1,
-                end: e + 1,
-                clause_start: e - 1,
-            });
+            return Some(Np::new(e - 1, e + 1));
         }
         return subject(doc, first, e - 1).map(|np| Np { end: e + 1, ..np });
-    }
-    // "Nearly nine out of 10 say".
-    if e >= first + 3
-        && doc.word(e - 1) == "of"
-        && doc.word(e - 2) == "out"
-        && is_number(doc, e)
-        && is_number(doc, e - 3)
-    {
-        return Some(share(
-            doc,
-            first,
-            Np {
-                start: e - 3,
-                end: e + 1,
-                clause_start: e - 3,
-            },
-        ));
     }
     // "an earlier study from 2012 noted": a year closing a phrase that describes the speaker.
     if doc.kind(e) == Some(TokenKind::Number)
@@ -209,17 +163,9 @@ pub fn subject(doc: &Doc, first: usize, e: usize) -> Option<Np> {
     {
         return described(doc, first, e, e);
     }
-    // "Seven in 10 say", "Nearly two in five said": a share of the people polled.
-    if e >= first + 2 && doc.word(e - 1) == "in" && is_number(doc, e) && is_number(doc, e - 2) {
-        return Some(share(
-            doc,
-            first,
-            Np {
-                start: e - 2,
-                end: e + 1,
-                clause_start: e - 2,
-            },
-        ));
+    // "Seven in 10 say", "Nearly nine out of 10 say": a share of the people polled.
+    if let Some(start) = count_start(doc, first, e) {
+        return Some(share(doc, first, Np::new(start, e + 1)));
     }
     let np = match nominal_left(doc, first, e) {
         // "Voters who oppose the plan said": the phrase is the object inside a relative
@@ -241,11 +187,7 @@ fn joined(doc: &Doc, first: usize, np: Np) -> Np {
         && doc.word(s - 3) == ","
         && cues::is_plural_noun(doc.word(np.end - 1))
     {
-        return Np {
-            start: s - 2,
-            end: np.end,
-            clause_start: s - 2,
-        };
+        return Np::new(s - 2, np.end);
     }
     np
 }
@@ -308,6 +250,21 @@ fn is_count_qualifier(w: &str) -> bool {
 /// Whether `w` is a year in digits ("1998").
 pub(crate) fn is_year(w: &str) -> bool {
     w.len() == 4 && w.parse::<u16>().is_ok_and(|y| (1800..2100).contains(&y))
+}
+
+/// Where a count of people polled that ends at `e` starts: "Seven in 10", "nine out of 10".
+fn count_start(doc: &Doc, first: usize, e: usize) -> Option<usize> {
+    if !is_number(doc, e) {
+        return None;
+    }
+    let start = if e >= first + 2 && doc.word(e - 1) == "in" {
+        e - 2
+    } else if e >= first + 3 && doc.word(e - 1) == "of" && doc.word(e - 2) == "out" {
+        e - 3
+    } else {
+        return None;
+    };
+    is_number(doc, start).then_some(start)
 }
 
 /// Whether the token at `k` is a number in digits or words ("10", "four").
@@ -384,15 +341,11 @@ fn relative_head(doc: &Doc, first: usize, e: usize) -> Option<Np> {
         return None;
     }
     // "Neighbours of the mayor's who have met him": over a possessive's mark.
-    let possessive = matches!(doc.word(rel - 1), "'s" | "’s") && rel >= first + 2;
+    let possessive = cues::is_possessive(doc.word(rel - 1)) && rel >= first + 2;
     let head = if possessive { rel - 2 } else { rel - 1 };
     // "But those who back her rivals say".
     if doc.word(head) == "those" {
-        return Some(Np {
-            start: head,
-            end: rel,
-            clause_start: head,
-        });
+        return Some(Np::new(head, rel));
     }
     let np = nominal_left(doc, first, head).map(|np| Np { end: rel, ..np })?;
     // A noun phrase, not a verb: it opens with a determiner or is a name or a plural noun
@@ -404,11 +357,7 @@ fn relative_head(doc: &Doc, first: usize, e: usize) -> Option<Np> {
     if !(cues::is_determiner(doc.word(np.start)) || doc.entity[head].is_some() || plural) {
         return None;
     }
-    Some(Np {
-        start: np.start,
-        end: np.end,
-        clause_start: np.start,
-    })
+    Some(Np::new(np.start, np.end))
 }
 
 /// What a relative pronoun after a comma stands for: the phrase ending at `b`, or, when that
@@ -610,11 +559,7 @@ fn appositive(doc: &Doc, first: usize, comma: usize) -> Option<Np> {
     if matches!(doc.word(inner.start), "like" | "unlike" | "including")
         && cues::is_plural_noun(doc.word(open - 1))
     {
-        return Some(Np {
-            start: np.start,
-            end: np.end,
-            clause_start: np.start,
-        });
+        return Some(Np::new(np.start, np.end));
     }
     // The name must be a name: "Peskov, the Kremlin spokesman," but not "In Ohio, on Tuesday,";
     // a phrase with a determiner before a relative clause is a subject too ("Clinton's campaign,
@@ -623,17 +568,11 @@ fn appositive(doc: &Doc, first: usize, comma: usize) -> Option<Np> {
     let participle = doc.word(inner.start).ends_with("ed") && doc.word(inner.start + 1) == "by";
     let described = (participle
         || (relative_clause && matches!(doc.word(inner.start), "who" | "which" | "whose")))
-        && (cues::is_determiner(doc.word(np.start))
-            || doc.word(np.start + 1) == "'s"
-            || doc.word(np.start + 1) == "’s");
+        && (cues::is_determiner(doc.word(np.start)) || cues::is_possessive(doc.word(np.start + 1)));
     if !described {
         doc.entity[open - 1]?;
     }
-    Some(Np {
-        start: np.start,
-        end: np.end,
-        clause_start: np.start,
-    })
+    Some(Np::new(np.start, np.end))
 }
 
 /// A name, or a determiner-headed phrase of words, ending at `e`.
@@ -750,12 +689,8 @@ fn nominal_left(doc: &Doc, first: usize, e: usize) -> Option<Np> {
         start -= 1;
     }
     // "One in five nurses": a share before the noun.
-    if start >= first + 2
-        && doc.word(start - 1) == "in"
-        && is_number(doc, start)
-        && is_number(doc, start - 2)
-    {
-        start -= 2;
+    if let Some(s) = count_start(doc, first, start).filter(|&s| doc.word(s + 1) == "in") {
+        start = s;
     }
     let opens_clause = start > first
         && matches!(
@@ -783,11 +718,7 @@ fn nominal_left(doc: &Doc, first: usize, e: usize) -> Option<Np> {
 /// describes: "officials in the White House", "People briefed on the situation", "those close
 /// to him", "analysts in the capital and across the region"; or a name after a setting.
 fn described(doc: &Doc, first: usize, start: usize, e: usize) -> Option<Np> {
-    let whole = |outer: Np| Np {
-        start: outer.start,
-        end: e + 1,
-        clause_start: outer.start,
-    };
+    let whole = |outer: Np| Np::new(outer.start, e + 1);
     // "officials in the White House said": the phrase modifies a noun before it.
     let outer = start
         .checked_sub(2)
@@ -814,11 +745,7 @@ fn described(doc: &Doc, first: usize, start: usize, e: usize) -> Option<Np> {
                 || modifier.ends_with("ing")
                 || matches!(modifier, "familiar" | "close" | "involved" | "opposed"));
         if described && doc.word(start - 3) == "those" {
-            return Some(whole(Np {
-                start: start - 3,
-                end: start - 2,
-                clause_start: start - 3,
-            }));
+            return Some(whole(Np::new(start - 3, start - 2)));
         }
         let plural = cues::is_plural_noun(doc.word(start - 3)) || doc.entity[start - 3].is_some();
         if described && plural {
@@ -851,12 +778,8 @@ fn name_after_setting(doc: &Doc, start: usize, e: usize) -> Option<Np> {
     let setting_word = doc.kind(s - 1) == Some(TokenKind::Word)
         && !cues::is_determiner(before)
         && !nlp::is_function_word(before)
-        && !matches!(before, "'s" | "’s");
-    (s > start && setting_word).then_some(Np {
-        start: s,
-        end: e + 1,
-        clause_start: s,
-    })
+        && !cues::is_possessive(before);
+    (s > start && setting_word).then_some(Np::new(s, e + 1))
 }
 
 /// The phrase starting at token `j` (before `end`): a name, a pronoun, or a short
@@ -869,11 +792,7 @@ pub fn object(doc: &Doc, j: usize, end: usize) -> Option<Np> {
     if cues::pronoun(w).is_some_and(|p| p != cues::Pronoun::Relative)
         || matches!(w, "him" | "her" | "them" | "us" | "me")
     {
-        return Some(Np {
-            start: j,
-            end: j + 1,
-            clause_start: j,
-        });
+        return Some(Np::new(j, j + 1));
     }
     let mut k = j;
     if cues::is_determiner(w) {
@@ -922,11 +841,7 @@ pub fn object(doc: &Doc, j: usize, end: usize) -> Option<Np> {
     while k > body && matches!(doc.word(k - 1), "of" | "for") {
         k -= 1;
     }
-    (k > body).then_some(Np {
-        start: j,
-        end: k,
-        clause_start: j,
-    })
+    (k > body).then_some(Np::new(j, k))
 }
 
 pub(crate) fn is_preposition(w: &str) -> bool {
