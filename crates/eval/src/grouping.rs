@@ -117,21 +117,32 @@ fn bcubed(pred: &[usize], gold: &[&str]) -> (f64, f64, f64) {
     )
 }
 
+/// The story of each article, clustering them in `order` as one batch or one at a time.
 fn cluster_all(
     docs: &[Doc],
     order: &[usize],
     threshold: f32,
     embeddings: Option<&[Vec<f32>]>,
+    stream: bool,
 ) -> Vec<usize> {
     let mut c = stories::Clusterer::new(threshold);
-    let mut assigned = vec![0; docs.len()];
-    for &i in order {
-        assigned[i] = c.add(stories::Item {
+    let items: Vec<stories::Item> = order
+        .iter()
+        .map(|&i| stories::Item {
             title: docs[i].title.as_deref(),
             text: &docs[i].text,
             day: None,
             embedding: embeddings.map(|e| e[i].as_slice()),
-        });
+        })
+        .collect();
+    let stories: Vec<usize> = if stream {
+        items.iter().map(|&item| c.add(item)).collect()
+    } else {
+        c.add_batch(&items)
+    };
+    let mut assigned = vec![0; docs.len()];
+    for (&i, s) in order.iter().zip(stories) {
+        assigned[i] = s;
     }
     assigned
 }
@@ -142,6 +153,7 @@ pub fn cluster(
     repeats: usize,
     model: Option<&Path>,
     sweep: bool,
+    stream: bool,
     dump: Option<&Path>,
 ) -> Result<()> {
     let (docs, levels) = read(dir)?;
@@ -168,15 +180,20 @@ pub fn cluster(
     let mut order: Vec<usize> = (0..docs.len()).collect();
     order.sort_by_key(|&i| fnv(&docs[i].name));
     say!(
-        "{} articles from {}, threshold {threshold}",
+        "{} articles from {}, threshold {threshold}, {}",
         docs.len(),
-        dir.display()
+        dir.display(),
+        if stream {
+            "one at a time"
+        } else {
+            "as one batch"
+        }
     );
     if sweep {
         // How B-cubed F1 moves with the threshold, to choose it and to see how sharp the peak is.
         for step in 10..=70 {
             let th = step as f32 / 100.0;
-            let assigned = cluster_all(&docs, &order, th, embeddings.as_deref());
+            let assigned = cluster_all(&docs, &order, th, embeddings.as_deref(), stream);
             let scores: Vec<String> = levels
                 .iter()
                 .enumerate()
@@ -192,7 +209,7 @@ pub fn cluster(
     let mut assigned = Vec::new();
     for _ in 0..repeats {
         let t = Instant::now();
-        assigned = cluster_all(&docs, &order, threshold, embeddings.as_deref());
+        assigned = cluster_all(&docs, &order, threshold, embeddings.as_deref(), stream);
         best = best.min(t.elapsed().as_secs_f64());
     }
     if let Some(path) = dump {
@@ -207,7 +224,7 @@ pub fn cluster(
     }
     let n_stories = assigned.iter().max().map_or(0, |m| m + 1);
     let mut json = serde_json::json!({"task": "cluster", "dataset": dir.file_name().map(|n| n.to_string_lossy().into_owned()),
-        "threshold": threshold, "stories": n_stories});
+        "threshold": threshold, "stories": n_stories, "stream": stream});
     for (k, level) in levels.iter().enumerate() {
         let gold: Vec<&str> = docs.iter().map(|d| d.gold[k].as_str()).collect();
         let mut classes = gold.clone();
@@ -359,19 +376,21 @@ pub fn duplicates(dir: &Path, dump: Option<&Path>) -> Result<()> {
             (tokens, sentences)
         })
         .collect();
+    // One batch, as `corroborate analyze` clusters the articles it is given.
     let mut c = stories::Clusterer::default();
-    let assigned: Vec<usize> = texts
+    let items: Vec<stories::Item> = texts
         .iter()
         .map(|t| {
             let (title, body) = t.split_once('\n').unwrap_or((t, ""));
-            c.add(stories::Item {
+            stories::Item {
                 title: Some(title),
                 text: body,
                 day: None,
                 embedding: None,
-            })
+            }
         })
         .collect();
+    let assigned = c.add_batch(&items);
     let mut copies: Vec<(usize, usize)> = Vec::new();
     let mut lines = Vec::new();
     for members in c.stories().into_iter().filter(|m| m.len() > 1) {
@@ -458,8 +477,9 @@ fn perturb(text: &str, seed: u64) -> String {
 }
 
 /// Clusters `n` articles made from the corpus by perturbation and reports the cost at each
-/// tenfold step.
-pub fn scale(dir: &Path, n: usize) -> Result<()> {
+/// tenfold step: each step as one batch of that size (what `corroborate analyze` does with the
+/// articles it is given), or with `stream` one article at a time into one growing index.
+pub fn scale(dir: &Path, n: usize, stream: bool) -> Result<()> {
     let files = files_where(dir, |f| {
         f.ends_with(".txt") && !f.eq_ignore_ascii_case("README.TXT") && f != "SOURCE.txt"
     })?;
@@ -472,36 +492,75 @@ pub fn scale(dir: &Path, n: usize) -> Result<()> {
         bail!("no .txt files under {}", dir.display());
     }
     say!(
-        "{} source articles from {}; clustering {n} perturbed copies",
+        "{} source articles from {}; clustering {n} perturbed copies {}",
         texts.len(),
-        dir.display()
+        dir.display(),
+        if stream {
+            "one at a time"
+        } else {
+            "in batches of 1,000, 10,000, ..."
+        }
     );
-    let mut c = stories::Clusterer::default();
-    let t = Instant::now();
-    let mut step = 1000;
-    let mut last = (0usize, 0.0f64);
-    let mut rows = Vec::new();
-    for i in 0..n {
+    let article = |i: usize| {
         let seed = fnv(&i.to_string());
-        let text = perturb(&texts[(seed as usize) % texts.len()], seed);
-        let (title, body) = text.split_once('\n').unwrap_or(("", &text));
-        c.add(stories::Item {
-            title: Some(title),
-            text: body,
-            day: Some((i / 500) as i32),
-            embedding: None,
-        });
-        if i + 1 == step || i + 1 == n {
+        perturb(&texts[(seed as usize) % texts.len()], seed)
+    };
+    let mut rows = Vec::new();
+    let mut report = |articles: usize, rate: f64, secs: f64, c: &stories::Clusterer| {
+        let bytes = c.index_bytes() as f64 / articles as f64;
+        say!("{articles:>7} articles: {rate:>7.0} articles/s, {secs:.1} s, {bytes:.0} bytes of index per article, {} stories",
+            c.stories().len());
+        rows.push(serde_json::json!({"articles": articles, "articles_per_s": rate.round(), "bytes_per_article": bytes.round()}));
+    };
+    let mut step = 1000;
+    if stream {
+        let mut c = stories::Clusterer::default();
+        let t = Instant::now();
+        let mut last = (0usize, 0.0f64);
+        for i in 0..n {
+            let text = article(i);
+            c.add(scale_item(i, &text));
+            if i + 1 == step || i + 1 == n {
+                let secs = t.elapsed().as_secs_f64();
+                report(i + 1, (i + 1 - last.0) as f64 / (secs - last.1), secs, &c);
+                last = (i + 1, secs);
+                step *= 10;
+            }
+        }
+    } else {
+        loop {
+            let size = step.min(n);
+            let batch: Vec<String> = (0..size).map(article).collect();
+            let mut c = stories::Clusterer::default();
+            let t = Instant::now();
+            let items: Vec<stories::Item> = batch
+                .iter()
+                .enumerate()
+                .map(|(i, t)| scale_item(i, t))
+                .collect();
+            c.add_batch(&items);
             let secs = t.elapsed().as_secs_f64();
-            let rate = (i + 1 - last.0) as f64 / (secs - last.1);
-            let bytes = c.index_bytes() as f64 / (i + 1) as f64;
-            say!("{:>7} articles: {rate:>7.0} articles/s over the last step, {:.1} s total, {bytes:.0} bytes of index per article, {} stories",
-                i + 1, secs, c.stories().len());
-            rows.push(serde_json::json!({"articles": i + 1, "articles_per_s": rate.round(), "bytes_per_article": bytes.round()}));
-            last = (i + 1, secs);
+            report(size, size as f64 / secs, secs, &c);
+            if size == n {
+                break;
+            }
             step *= 10;
         }
     }
-    say!("{}", serde_json::json!({"task": "scale", "steps": rows}));
+    say!(
+        "{}",
+        serde_json::json!({"task": "scale", "stream": stream, "steps": rows})
+    );
     Ok(())
+}
+
+/// The `i`th article of the scale run: its first line is the title.
+fn scale_item(i: usize, text: &str) -> stories::Item<'_> {
+    let (title, body) = text.split_once('\n').unwrap_or(("", text));
+    stories::Item {
+        title: Some(title),
+        text: body,
+        day: Some((i / 500) as i32),
+        embedding: None,
+    }
 }

@@ -55,8 +55,9 @@ const USAGE: &str = "usage:
       quotes against PolNeAR attributions (brat): content F1 by overlap and exact match, for
       direct, reported and all quotes; cue F1; speaker accuracy; --dump lists every miss
 
-  eval cluster <ecbplus-or-newswcl50-dir> [--threshold X] [--sweep] [--repeats N] [--model DIR] [--dump FILE]
+  eval cluster <ecbplus-or-newswcl50-dir> [--threshold X] [--sweep] [--stream] [--repeats N] [--model DIR] [--dump FILE]
       story clustering: B-cubed against ECB+ topics and sub-topics, or NewsWCL50 events;
+      all articles as one batch (as `corroborate analyze` does), or with --stream one at a time;
       --model adds sentence embeddings (scripts/fetch-minilm.sh) to the term vectors;
       --sweep first prints F1 for thresholds 0.10 to 0.70; --dump writes each article's story
 
@@ -67,8 +68,9 @@ const USAGE: &str = "usage:
   eval duplicates <bbc-news-dir> [--dump FILE]
       copy detection: every group of identical articles found, with the copy relations claimed
 
-  eval scale <bbc-news-dir> [--n N]
-      clustering cost and index size from 1,000 to N perturbed articles
+  eval scale <bbc-news-dir> [--n N] [--stream]
+      clustering cost and index size from 1,000 to N perturbed articles, as one batch of each
+      size, or with --stream added one at a time
 
   eval train-ner <conll2003-dir> [--words FILE] [--places DIR] [--epochs N] [--seed N] [--folds N] [-o FILE]
       trains the tagger on eng.train.txt, keeps the epoch best on eng.testa.dev.txt;
@@ -113,6 +115,7 @@ fn run() -> Result<()> {
     let mut split = String::from("dev");
     let mut threshold = None;
     let mut sweep = false;
+    let mut stream = false;
     let mut n = 100_000usize;
     let mut it = args[1..].iter();
     while let Some(a) = it.next() {
@@ -148,6 +151,7 @@ fn run() -> Result<()> {
                 )
             }
             "--sweep" => sweep = true,
+            "--stream" => stream = true,
             "--n" => n = number(it.next(), "--n")? as usize,
             "--split" => split = it.next().cloned().unwrap_or_default(),
             "--folds" => folds = number(it.next(), "--folds")? as usize,
@@ -224,6 +228,7 @@ fn run() -> Result<()> {
                 repeats,
                 model.as_deref(),
                 sweep,
+                stream,
                 dump.as_deref(),
             )
         }
@@ -243,7 +248,7 @@ fn run() -> Result<()> {
             let [dir] = positional.as_slice() else {
                 bail!("scale takes a folder of .txt articles\n{USAGE}");
             };
-            grouping::scale(dir, n)
+            grouping::scale(dir, n, stream)
         }
         "train-ner" => {
             let [dir] = positional.as_slice() else {

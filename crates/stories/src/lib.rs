@@ -41,18 +41,20 @@ pub struct Story {
     pub entities: Vec<Merged>,
 }
 
-/// Groups `inputs` into stories (in input order, each article joining the most similar earlier
-/// story) and analyses each story.
+/// Groups `inputs` into stories (as one batch: the most alike articles are grouped first) and
+/// analyses each story.
 pub fn stories(inputs: &[Input], threshold: f32) -> Vec<Story> {
     let mut c = Clusterer::new(threshold);
-    for i in inputs {
-        c.add(Item {
+    let items: Vec<Item> = inputs
+        .iter()
+        .map(|i| Item {
             title: i.title,
             text: i.text,
             day: i.day,
             embedding: i.embedding,
-        });
-    }
+        })
+        .collect();
+    c.add_batch(&items);
     c.stories()
         .into_iter()
         .map(|members| story(inputs, members))

@@ -115,10 +115,13 @@ impl DocFreq {
 
     /// The weighted, normalised vector of the `top` heaviest terms.
     pub fn vector_of(&self, c: &TermCounts, top: usize) -> TermVector {
-        let mut terms: Vec<(u64, f32)> = c
-            .counts
-            .iter()
-            .map(|(&t, &n)| (t, (1.0 + n.ln()) * self.idf(t)))
+        self.weigh(c.counts.iter().map(|(&t, &n)| (t, n)), top)
+    }
+
+    /// The weighted, normalised vector of the `top` heaviest of these term counts.
+    pub fn weigh(&self, counts: impl Iterator<Item = (u64, f32)>, top: usize) -> TermVector {
+        let mut terms: Vec<(u64, f32)> = counts
+            .map(|(t, n)| (t, (1.0 + n.ln()) * self.idf(t)))
             .filter(|&(_, w)| w > 0.0)
             .collect();
         terms.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));

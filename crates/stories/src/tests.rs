@@ -125,6 +125,49 @@ fn clustering_is_incremental() {
     assert_eq!(c.stories(), vec![vec![0, 2], vec![1]]);
 }
 
+const STORY_B_OTHER: &str = "Rescuers evacuated more families in Bologna on Sunday as the flooded river in northern Italy kept rising after heavy rain.";
+
+fn item(text: &str) -> crate::Item<'_> {
+    crate::Item {
+        title: None,
+        text,
+        day: None,
+        embedding: None,
+    }
+}
+
+#[test]
+fn later_batches_join_stories_that_never_merge() {
+    let mut c = crate::Clusterer::default();
+    assert_eq!(c.add_batch(&[item(STORY_A), item(STORY_B)]), vec![0, 1]);
+    // An article that reports both joins one of them; the two stories stay apart.
+    let both = format!("{STORY_B_OTHER} {STORY_A_OTHER}");
+    let later = c.add_batch(&[item(STORY_B_OTHER), item(&both), item(STORY_A_OTHER)]);
+    assert_eq!(later[0], 1);
+    assert_eq!(later[2], 0);
+    assert!(later[1] < 2, "{later:?}");
+    assert_eq!(c.stories().len(), 2);
+    assert_eq!(c.stories()[0][0], 0);
+    assert_eq!(c.stories()[1][0], 1);
+}
+
+const FLOOD_RAIN: &str = "Heavy rain fell across northern Italy for a third day and the river burst its banks near Bologna.";
+const FLOOD_RESCUE: &str = "Firefighters used boats to reach elderly residents trapped in their homes, the civil protection agency said.";
+const FLOOD_BOTH: &str = "After a third day of heavy rain the river burst its banks near Bologna, and firefighters used boats to reach elderly residents trapped in their homes.";
+
+#[test]
+fn a_batch_groups_the_closest_articles_first() {
+    let texts = [FLOOD_RAIN, FLOOD_RESCUE, STORY_A, FLOOD_BOTH];
+    // One at a time, the first two reports share too little to be grouped, and the third
+    // report of the flood, close to both, can join only one of them.
+    let mut c = crate::Clusterer::default();
+    let one_by_one: Vec<usize> = texts.iter().map(|t| c.add(item(t))).collect();
+    // Together, the report close to both is grouped first with one, and the other joins them.
+    let mut c = crate::Clusterer::default();
+    let batch = c.add_batch(&texts.map(item));
+    assert_eq!((one_by_one, batch), (vec![0, 1, 2, 0], vec![0, 0, 1, 0]));
+}
+
 /// Story ids given to a report of story A and a loosely worded report, with sentence
 /// embeddings `ea` and `eb`.
 fn joined_with_embeddings(ea: &[f32], eb: &[f32]) -> Vec<usize> {
