@@ -478,8 +478,10 @@ fn perturb(text: &str, seed: u64) -> String {
 
 /// Clusters `n` articles made from the corpus by perturbation and reports the cost at each
 /// tenfold step: each step as one batch of that size (what `corroborate analyze` does with the
-/// articles it is given), or with `stream` one article at a time into one growing index.
-pub fn scale(dir: &Path, n: usize, stream: bool) -> Result<()> {
+/// articles it is given), or with `stream` one article at a time into one growing index. With a
+/// model, each source article is embedded once and each copy gets its source's embedding with a
+/// little noise (the encoder's cost per article is measured by `eval cluster --model`).
+pub fn scale(dir: &Path, n: usize, stream: bool, model: Option<&Path>) -> Result<()> {
     let files = files_where(dir, |f| {
         f.ends_with(".txt") && !f.eq_ignore_ascii_case("README.TXT") && f != "SOURCE.txt"
     })?;
@@ -505,6 +507,53 @@ pub fn scale(dir: &Path, n: usize, stream: bool) -> Result<()> {
         let seed = fnv(&i.to_string());
         perturb(&texts[(seed as usize) % texts.len()], seed)
     };
+    let sources: Option<Vec<Vec<f32>>> = match model {
+        Some(m) => {
+            let model = load_model(m)?;
+            let t = Instant::now();
+            let e = texts
+                .iter()
+                .map(|t| {
+                    let (title, body) = t.split_once('\n').unwrap_or(("", t));
+                    model.embed(&stories::embedding_text(Some(title), body))
+                })
+                .collect();
+            say!(
+                "{} source articles embedded in {:.0} s",
+                texts.len(),
+                t.elapsed().as_secs_f64()
+            );
+            Some(e)
+        }
+        None => None,
+    };
+    let embedding = |i: usize| -> Option<Vec<f32>> {
+        let seed = fnv(&i.to_string());
+        let source = &sources.as_ref()?[(seed as usize) % texts.len()];
+        let mut state = seed | 1;
+        let mut e: Vec<f32> = source
+            .iter()
+            .map(|x| {
+                state ^= state << 13;
+                state ^= state >> 7;
+                state ^= state << 17;
+                x + 0.02 * ((state % 2001) as f32 / 1000.0 - 1.0)
+            })
+            .collect();
+        let norm = e
+            .iter()
+            .map(|x| x * x)
+            .sum::<f32>()
+            .sqrt()
+            .max(f32::EPSILON);
+        e.iter_mut().for_each(|x| *x /= norm);
+        Some(e)
+    };
+    let threshold = if sources.is_some() {
+        stories::DEFAULT_THRESHOLD_EMBEDDED
+    } else {
+        stories::DEFAULT_THRESHOLD
+    };
     let mut rows = Vec::new();
     let mut report = |articles: usize, rate: f64, secs: f64, c: &stories::Clusterer| {
         let bytes = c.index_bytes() as f64 / articles as f64;
@@ -514,12 +563,13 @@ pub fn scale(dir: &Path, n: usize, stream: bool) -> Result<()> {
     };
     let mut step = 1000;
     if stream {
-        let mut c = stories::Clusterer::default();
+        let mut c = stories::Clusterer::new(threshold);
         let t = Instant::now();
         let mut last = (0usize, 0.0f64);
         for i in 0..n {
             let text = article(i);
-            c.add(scale_item(i, &text));
+            let e = embedding(i);
+            c.add(scale_item(i, &text, e.as_deref()));
             if i + 1 == step || i + 1 == n {
                 let secs = t.elapsed().as_secs_f64();
                 report(i + 1, (i + 1 - last.0) as f64 / (secs - last.1), secs, &c);
@@ -531,12 +581,14 @@ pub fn scale(dir: &Path, n: usize, stream: bool) -> Result<()> {
         loop {
             let size = step.min(n);
             let batch: Vec<String> = (0..size).map(article).collect();
-            let mut c = stories::Clusterer::default();
+            let embeddings: Vec<Option<Vec<f32>>> = (0..size).map(embedding).collect();
+            let mut c = stories::Clusterer::new(threshold);
             let t = Instant::now();
             let items: Vec<stories::Item> = batch
                 .iter()
+                .zip(&embeddings)
                 .enumerate()
-                .map(|(i, t)| scale_item(i, t))
+                .map(|(i, (t, e))| scale_item(i, t, e.as_deref()))
                 .collect();
             c.add_batch(&items);
             let secs = t.elapsed().as_secs_f64();
@@ -549,18 +601,18 @@ pub fn scale(dir: &Path, n: usize, stream: bool) -> Result<()> {
     }
     say!(
         "{}",
-        serde_json::json!({"task": "scale", "stream": stream, "steps": rows})
+        serde_json::json!({"task": "scale", "stream": stream, "embeddings": sources.is_some(), "steps": rows})
     );
     Ok(())
 }
 
 /// The `i`th article of the scale run: its first line is the title.
-fn scale_item(i: usize, text: &str) -> stories::Item<'_> {
+fn scale_item<'a>(i: usize, text: &'a str, embedding: Option<&'a [f32]>) -> stories::Item<'a> {
     let (title, body) = text.split_once('\n').unwrap_or(("", text));
     stories::Item {
         title: Some(title),
         text: body,
         day: Some((i / 500) as i32),
-        embedding: None,
+        embedding,
     }
 }

@@ -68,9 +68,10 @@ const USAGE: &str = "usage:
   eval duplicates <bbc-news-dir> [--dump FILE]
       copy detection: every group of identical articles found, with the copy relations claimed
 
-  eval scale <bbc-news-dir> [--n N] [--stream]
+  eval scale <bbc-news-dir> [--n N] [--stream] [--model DIR]
       clustering cost and index size from 1,000 to N perturbed articles, as one batch of each
-      size, or with --stream added one at a time
+      size, or with --stream added one at a time; --model gives each copy its source article's
+      embedding with noise (the encoder runs once per source article, outside the timing)
 
   eval train-ner <conll2003-dir> [--words FILE] [--places DIR] [--epochs N] [--seed N] [--folds N] [-o FILE]
       trains the tagger on eng.train.txt, keeps the epoch best on eng.testa.dev.txt;
@@ -248,7 +249,7 @@ fn run() -> Result<()> {
             let [dir] = positional.as_slice() else {
                 bail!("scale takes a folder of .txt articles\n{USAGE}");
             };
-            grouping::scale(dir, n, stream)
+            grouping::scale(dir, n, stream, model.as_deref())
         }
         "train-ner" => {
             let [dir] = positional.as_slice() else {

@@ -168,6 +168,23 @@ fn a_batch_groups_the_closest_articles_first() {
     assert_eq!((one_by_one, batch), (vec![0, 1, 2, 0], vec![0, 0, 1, 0]));
 }
 
+#[test]
+fn a_loosely_worded_report_joins_the_story_of_its_batch() {
+    // Alone it is not alike enough to the two close reports on average, but among articles
+    // given together it joins them rather than start a story; the unrelated report stays apart.
+    let loose = "Residents were told to stay indoors as the swollen river kept rising.";
+    let mut c = crate::Clusterer::default();
+    let stories = c.add_batch(&[FLOOD_RAIN, FLOOD_BOTH, STORY_A, loose].map(item));
+    assert_eq!(stories, vec![0, 0, 1, 0]);
+    // One at a time, it starts a story of its own.
+    let mut c = crate::Clusterer::default();
+    let one_by_one: Vec<usize> = [FLOOD_RAIN, FLOOD_BOTH, STORY_A, loose]
+        .iter()
+        .map(|t| c.add(item(t)))
+        .collect();
+    assert_eq!(one_by_one, vec![0, 0, 1, 2]);
+}
+
 /// Story ids given to a report of story A and a loosely worded report, with sentence
 /// embeddings `ea` and `eb`.
 fn joined_with_embeddings(ea: &[f32], eb: &[f32]) -> Vec<usize> {
