@@ -182,8 +182,21 @@ pub fn merge(sources: &[Source]) -> Vec<Merged> {
     let mut others: BTreeMap<(u8, String), Merged> = BTreeMap::new();
     let kinds = story_kinds(sources);
     for (ai, s) in sources.iter().enumerate() {
-        for (e, &kind) in s.layers.entities.iter().zip(&kinds[ai]) {
-            let surface = s.text[e.span.range()].trim().to_string();
+        let entities = &s.layers.entities;
+        for (k, (e, &kind)) in entities.iter().zip(&kinds[ai]).enumerate() {
+            let mut surface = s.text[e.span.range()].trim().to_string();
+            // A word that an editor put in brackets before a person's surname ("President
+            // (Jane) Doe" in a quotation) is that person's first name, whatever it was tagged.
+            let mut kind = kind;
+            if let Some(next) = entities.get(k + 1).filter(|n| {
+                kinds[ai][k + 1] == EntityKind::Person
+                    && !surface.contains(' ')
+                    && s.text[..e.span.start()].ends_with('(')
+                    && s.text[e.span.end()..n.span.start()].trim() == ")"
+            }) {
+                surface = format!("{surface} {}", s.text[next.span.range()].trim());
+                kind = EntityKind::Person;
+            }
             if kind == EntityKind::Person {
                 let words: Vec<&str> = surface
                     .split_whitespace()

@@ -317,6 +317,21 @@ fn a_short_form_of_a_first_name_is_not_flagged() {
     );
 }
 
+#[test]
+fn a_first_name_in_brackets_before_a_surname_is_that_persons() {
+    check(
+        &[
+            ("q1", "Mayor Anna Kowalski opened the new bridge over the river in Gdansk on Friday."),
+            ("q2", "“Much depends on Mayor (Anna) Kowalski,” he said of the new bridge over the river in Gdansk."),
+        ],
+        expect![[r#"
+            story: q1 q2
+              groups: [q1] [q2]
+              person Anna Kowalski = Mayor Anna Kowalski | Anna Kowalski | Kowalski
+        "#]],
+    );
+}
+
 /// Merges hand-tagged articles: each text with the kind given to every capitalised word.
 fn check_kinds(articles: &[(&str, &[nlp::EntityKind])], expect: Expect) {
     let layers: Vec<nlp::Layers> = articles
