@@ -478,8 +478,18 @@ fn appositive(doc: &Doc, first: usize, comma: usize) -> Option<Np> {
                     .all(|i| !cues::is_speech(doc.word(i)) && !cues::is_thought(doc.word(i))))
     };
     // "Larsen, after two earlier rallies, wrote": a short phrase of time between the commas.
+    // "in a statement posted to the campaign's website", "at small-scale events": a hyphen
+    // inside a word is no clause boundary.
+    let in_word = |k: usize| {
+        doc.word(k) == "-"
+            && doc.tokens[k].span.start() == doc.tokens[k - 1].span.end()
+            && doc
+                .tokens
+                .get(k + 1)
+                .is_some_and(|t| t.span.start() == doc.tokens[k].span.end())
+    };
     if open > first
-        && inner.len() <= 6
+        && inner.len() <= 10
         && matches!(
             doc.word(inner.start),
             "after" | "before" | "during" | "since" | "despite" | "in" | "on" | "at"
@@ -488,7 +498,7 @@ fn appositive(doc: &Doc, first: usize, comma: usize) -> Option<Np> {
             doc.region[k].is_none()
                 && !cues::is_auxiliary(doc.word(k))
                 && !cues::is_speech(doc.word(k))
-                && doc.kind(k) != Some(TokenKind::Punct)
+                && (doc.kind(k) != Some(TokenKind::Punct) || in_word(k))
         })
     {
         return subject(doc, first, open - 1);
@@ -552,6 +562,23 @@ fn appositive(doc: &Doc, first: usize, comma: usize) -> Option<Np> {
     // "Rep. Elijah Cummings (D-Md.), chair of the committee, said".
     if doc.word(open - 1) == ")" {
         return subject(doc, first, open - 1);
+    }
+    // "veterans interviewed at rallies this week, including a former pilot, said": examples
+    // after a phrase that describes a group.
+    if doc.word(inner.start) == "including" {
+        // Over a time phrase at its end ("this week").
+        let mut end = open - 1;
+        if end >= first + 2
+            && is_time_word(doc.word(end))
+            && matches!(doc.word(end - 1), "this" | "last" | "next")
+        {
+            end -= 2;
+        }
+        if let Some(np) = subject(doc, first, end)
+            .filter(|np| (np.start..np.end).any(|k| cues::is_plural_noun(doc.word(k))))
+        {
+            return Some(np);
+        }
     }
     let np = nominal_left(doc, first, open - 1)?;
     // "Democratic economists, like their Republican counterparts, say": a comparison after a

@@ -1012,6 +1012,14 @@ fn settings_participles_dashes_and_as_clauses_around_the_speaker() {
         expect!["[Larsen], after two earlier rallies, <wrote> {that he expected trouble at the next one}."],
     );
     check(
+        "Many parents who have followed the school board for years, at public meetings or at small-town fairs, say it rarely listens.",
+        expect!["[Many parents=?] who have followed the school board for years, at public meetings or at small-town fairs, <say> {it rarely listens}."],
+    );
+    check(
+        "Farmers questioned at markets in the north this month, including a dairy owner, said prices had fallen.",
+        expect!["[Farmers questioned at markets in the north=?] this month, including a dairy owner, <said> {prices had fallen}."],
+    );
+    check(
         "The aides, led by campaign manager Ana Ruiz, told the donors that they did not expect to win.",
         expect!["[The aides=?], led by campaign manager Ana Ruiz, <told> the donors {that they did not expect to win}."],
     );
