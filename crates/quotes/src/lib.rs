@@ -349,6 +349,23 @@ fn attribution(doc: &Doc, r: std::ops::Range<usize>, c: usize, claimed: &[bool])
     if c == 0 {
         return None;
     }
+    // "what he called “our arguments this year”": the quotation is what the speaker called
+    // the thing.
+    if cues::is_call(w) && doc.opens(c + 1) {
+        let e = before_verb(doc, r.start, c);
+        let np = e
+            .checked_sub(1)
+            .filter(|&e| e > r.start)
+            .and_then(|e| phrases::subject(doc, r.start, e));
+        let quotation = doc.region[c + 1]
+            .filter(|&ri| doc.regions[ri].closed)
+            .map(|ri| nlp::tokens_within(doc.tokens, doc.regions[ri].span));
+        if let (Some(np), Some(q)) = (np, quotation) {
+            if np.start > r.start && doc.word(np.start - 1) == "what" {
+                return Some(Found::said(q, c..c + 1, np));
+            }
+        }
+    }
     if cues::is_claim_noun(w) {
         if let Some(f) = claim_noun(doc, r.clone(), c, claimed) {
             return Some(f);
@@ -841,7 +858,26 @@ fn attribution(doc: &Doc, r: std::ops::Range<usize>, c: usize, claimed: &[bool])
         if end < from + 2 {
             return None;
         }
-        let end = loose_end(doc, from, end);
+        let mut end = loose_end(doc, from, end);
+        // "called her “third-rate” and boycotted the debate": the speaker's next deed ends
+        // what the thing was called.
+        if cues::is_call(w) && !matches!(after, "for" | "on") {
+            if let Some(k) = names_as(doc, c, end) {
+                let next_deed = (k + 1..end).find(|&p| {
+                    matches!(doc.word(p), "and" | "but")
+                        && doc.region[p].is_none()
+                        && doc.entity[p + 1].is_none()
+                        && doc.word(p + 1).len() > 4
+                        && doc.word(p + 1).ends_with("ed")
+                        // "unsubstantiated and fabricated by former employees": a participle
+                        // joined to what it was called.
+                        && doc.word(p + 2) != "by"
+                });
+                if let Some(p) = next_deed {
+                    end = if doc.word(p - 1) == "," { p - 1 } else { p };
+                }
+            }
+        }
         return Some(Found::said(from..end, c..c + 1, speaker));
     }
     if intent_only && !stance && !talk && !express && !judged {

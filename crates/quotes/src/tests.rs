@@ -970,6 +970,14 @@ fn name_calling_with_a_determiner_and_a_second_verb() {
         ],
     );
     check(
+        "The coach called the referee “a disgrace” and walked off the field.",
+        expect!["[The coach=?] <called> {the referee “a disgrace”} and walked off the field."],
+    );
+    check(
+        "The council passed what the mayor called “a fair budget” on Monday.",
+        expect!["The council passed what [the mayor=?] <called> «“a fair budget”» on Monday."],
+    );
+    check(
         "On Monday, Sen. Paul Hart (D-Ore.) called on Gov. Mark Ruiz (R) to resign over the spill.",
         expect!["On Monday, [Sen. Paul Hart] (D-Ore.) <called> on {Gov. Mark Ruiz (R) to resign over the spill}."],
     );
