@@ -362,6 +362,10 @@ pub fn is_document(word: &str) -> bool {
             | "review"
             | "audit"
             | "investigation"
+            | "emails"
+            | "filings"
+            | "memo"
+            | "transcript"
     )
 }
 

@@ -483,6 +483,19 @@ fn attribution(doc: &Doc, r: std::ops::Range<usize>, c: usize, claimed: &[bool])
         ) || model::calendar::weekday_number(doc.word(k)).is_some()
         {
             e = before_verb(doc, first, k);
+            // "A poll released on Tuesday showed", "a survey out this week shows": a
+            // participle of publication and its time describe the subject.
+            let participle = |w: &str| w == "out" || (w.len() > 4 && w.ends_with("ed"));
+            if e == k
+                && k > first + 1
+                && participle(doc.word(k - 1))
+                && doc.entity[k - 1].is_none()
+                && doc.kind(k - 2) == Some(TokenKind::Word)
+                && !cues::is_auxiliary(doc.word(k - 2))
+                && !nlp::is_function_word(doc.word(k - 2))
+            {
+                e = k - 1;
+            }
         }
     }
     let left = (e > first)
@@ -1012,7 +1025,7 @@ fn attribution(doc: &Doc, r: std::ops::Range<usize>, c: usize, claimed: &[bool])
     let document = matches!(
         w,
         "show" | "shows" | "showed" | "shown" | "find" | "finds" | "found"
-    ) && cues::is_document(doc.word(speaker.end - 1));
+    ) && (speaker.start..speaker.end).any(|k| cues::is_document(doc.word(k)));
     // "the board found the company was at fault", "economists agreed it was": a subject and
     // its verb right after a verb of finding or agreeing are a clause it reports.
     let finding = matches!(

@@ -592,7 +592,9 @@ fn appositive(doc: &Doc, first: usize, comma: usize) -> Option<Np> {
     // a phrase with a determiner before a relative clause is a subject too ("Clinton's campaign,
     // which has been shadowed by ..., said").
     // "The aides, led by campaign manager Ana Ruiz, told": a participle phrase too.
-    let participle = doc.word(inner.start).ends_with("ed") && doc.word(inner.start + 1) == "by";
+    // "A poll, conducted jointly with two firms, shows": so after a document too.
+    let participle = doc.word(inner.start).ends_with("ed")
+        && (doc.word(inner.start + 1) == "by" || cues::is_document(doc.word(open - 1)));
     let described = (participle
         || (relative_clause && matches!(doc.word(inner.start), "who" | "which" | "whose")))
         && (cues::is_determiner(doc.word(np.start)) || cues::is_possessive(doc.word(np.start + 1)));

@@ -261,6 +261,24 @@ fn names_called_documents_that_show_and_particles() {
 }
 
 #[test]
+fn documents_described_by_what_they_cover_and_when_they_came_out() {
+    check(
+        "A survey of farmers released on Monday showed most of them planting less wheat.",
+        expect!["[A survey of farmers=?] released on Monday <showed> {most of them planting less wheat}."],
+    );
+    check(
+        "A regional poll, conducted jointly with a university, shows the mayor with a narrow lead.",
+        expect!["[A regional poll=?], conducted jointly with a university, <shows> {the mayor with a narrow lead}."],
+    );
+    check(
+        "Court filings from the bankruptcy case show the firm paid its fines late.",
+        expect![
+            "[Court filings from the bankruptcy case=?] <show> {the firm paid its fines late}."
+        ],
+    );
+}
+
+#[test]
 fn a_time_after_the_verb_an_expressed_attitude_and_a_clarification() {
     check(
         "Zelensky said on Tuesday he was prepared to meet. Lopez expressed hope that the talks \
