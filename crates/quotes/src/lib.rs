@@ -345,6 +345,11 @@ fn attribution(doc: &Doc, r: std::ops::Range<usize>, c: usize, claimed: &[bool])
             return Some(f);
         }
     }
+    if w == "in" {
+        if let Some(f) = in_polls(doc, r.clone(), c, claimed) {
+            return Some(f);
+        }
+    }
     // Every other frame has words before its cue.
     if c == 0 {
         return None;
@@ -1109,6 +1114,75 @@ fn attribution(doc: &Doc, r: std::ops::Range<usize>, c: usize, claimed: &[bool])
         }
     }
     Some(Found::said(j..end, c..c + 1, speaker))
+}
+
+/// "Trump has a decisive lead in the polls", "she fell to 10 percent in the latest CNN poll":
+/// a standing reported in polls, which are its source. The content is the clause before "in".
+fn in_polls(doc: &Doc, r: std::ops::Range<usize>, c: usize, claimed: &[bool]) -> Option<Found> {
+    let plain = |k: usize| {
+        doc.region[k].is_none()
+            && !matches!(
+                doc.word(k),
+                "," | ";" | ":" | "." | "(" | ")" | "—" | "–" | "--" | "that" | "who" | "which"
+            )
+    };
+    let poll = (c + 1..(c + 10).min(r.end))
+        .take_while(|&k| plain(k))
+        .find(|&k| matches!(doc.word(k), "poll" | "polls" | "survey" | "surveys"))?;
+    // "Voters who took part in the survey said": the poll is where they spoke, not a source.
+    if matches!(
+        doc.word(c - 1),
+        "part" | "participated" | "surveyed" | "questioned" | "interviewed" | "polled" | "included"
+    ) || (poll + 1..r.end).any(|k| cues::is_speech(doc.word(k)) || cues::is_thought(doc.word(k)))
+    {
+        return None;
+    }
+    let mut start = c;
+    while start > r.start {
+        let w = doc.word(start - 1);
+        let boundary = matches!(
+            w,
+            "," | ";"
+                | ":"
+                | "—"
+                | "–"
+                | "--"
+                | "as"
+                | "while"
+                | "although"
+                | "though"
+                | "because"
+                | "that"
+                | "but"
+                | "since"
+                | "whereas"
+                | "and"
+                | "when"
+                | "where"
+                | "who"
+                | "which"
+                | "if"
+        );
+        if boundary || doc.region[start - 1].is_some() || claimed[start - 1] {
+            break;
+        }
+        start -= 1;
+    }
+    let clause = start..c;
+    // "with 6 percent in the poll", "compared to 50 percent in ...": no clause of its own.
+    if clause.len() < 2
+        || doc.kind(start) != Some(TokenKind::Word)
+        || matches!(
+            doc.word(start),
+            "with" | "compared" | "depending" | "in" | "at"
+        )
+        || clause
+            .clone()
+            .any(|k| cues::is_speech(doc.word(k)) || cues::is_thought(doc.word(k)))
+    {
+        return None;
+    }
+    Some(Found::said(clause, c..c + 1, Np::new(c + 1, poll + 1)))
 }
 
 /// "called the charges unsubstantiated", "called him “a liar”": an object after "call" with

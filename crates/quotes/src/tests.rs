@@ -261,6 +261,19 @@ fn names_called_documents_that_show_and_particles() {
 }
 
 #[test]
+fn standings_reported_in_polls() {
+    check(
+        "The mayor holds a narrow lead in the latest city poll, while her rival has gained ground.",
+        expect!["{The mayor holds a narrow lead} <in> [the latest city poll=?], while her rival has gained ground."],
+    );
+    // The survey is where they took part, not a source.
+    check(
+        "Most residents of the town took part in the survey last year.",
+        expect!["Most residents of the town took part in the survey last year."],
+    );
+}
+
+#[test]
 fn documents_described_by_what_they_cover_and_when_they_came_out() {
     check(
         "A survey of farmers released on Monday showed most of them planting less wheat.",
