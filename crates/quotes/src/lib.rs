@@ -1845,7 +1845,18 @@ fn headline_colon(doc: &Doc, r: std::ops::Range<usize>, claimed: &[bool]) -> Opt
             let capital = doc.tokens[r.start]
                 .text(doc.text)
                 .starts_with(char::is_uppercase);
-            if !(line_start && group && words && capital) {
+            // "McCain Challenger Kelli Ward:", "EXCLUSIVE – Roger Stone:": a name with its role
+            // or a label before it, the name right before the colon.
+            let named = doc.entity[colon - 1].is_some_and(|ei| {
+                let entity = &doc.layers.entities[ei];
+                matches!(entity.kind, EntityKind::Person | EntityKind::Organization)
+                    && nlp::tokens_within(doc.tokens, entity.span).end == colon
+            }) && (r.start..colon).all(|k| {
+                // Not "Netanyahu and Obama:", "Big Win For Bernie:": a topic, not a speaker.
+                (doc.kind(k) == Some(TokenKind::Word) && !nlp::is_function_word(doc.word(k)))
+                    || matches!(doc.word(k), "–" | "—" | "-" | ".")
+            });
+            if !(line_start && capital && ((group && words) || named)) {
                 return None;
             }
             r.start..colon

@@ -690,6 +690,20 @@ fn headlines_that_give_a_speaker_before_a_colon() {
             Text."#]],
     );
     check(
+        "Former Mayor Jane Ortiz: Build The Bridge Before Winter.\n\nText.",
+        expect![[r#"
+            [Former Mayor Jane Ortiz]<:> {Build The Bridge Before Winter}.
+
+            Text."#]],
+    );
+    check(
+        "Ortiz and Lee: A Long Rivalry Over The Bridge.\n\nText.",
+        expect![[r#"
+            Ortiz and Lee: A Long Rivalry Over The Bridge.
+
+            Text."#]],
+    );
+    check(
         "Clinton to Planned Parenthood: Trump will reverse the ruling.\n\nText.",
         expect![[r#"
             [Clinton] to Planned Parenthood<:> {Trump will reverse the ruling}.
