@@ -1627,10 +1627,12 @@ fn starts_content(doc: &Doc, j: usize) -> bool {
 /// question put to the sentence's speaker, asked by someone named after "by" or by no one
 /// the text names.
 fn asked_of(doc: &Doc, r: std::ops::Range<usize>, c: usize) -> Option<Found> {
+    // "the actress was asked if ...", "Sanders was asked by the host whether ...": a passive
+    // names the one asked before it and the asker, if at all, after "by".
     let lead = c == r.start
         || matches!(
             doc.word(c - 1),
-            "when" | "whenever" | "after" | "once" | "if" | "while"
+            "when" | "whenever" | "after" | "once" | "if" | "while" | "was" | "were" | "been"
         )
         || (doc.word(c - 1) == ","
             && doc.kind(c + 1) == Some(TokenKind::Word)

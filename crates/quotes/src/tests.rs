@@ -988,6 +988,10 @@ fn questions_put_to_the_speaker() {
         expect![[r#"When <asked> by [a reporter=?] {whether this differed from the old rules}, [the mayor=?] <said>, «"You tell me."»"#]],
     );
     check(
+        "In a radio interview, the coach was asked by the host whether the team would move.",
+        expect!["In a radio interview, the coach was <asked> by [the host=?] {whether the team would move}."],
+    );
+    check(
         "“It has been a long wait,” the minister said, asked about the delay in an interview.",
         expect!["«“It has been a long wait,”» [the minister=?] <said>, <asked> about {the delay in an interview}(=?)."],
     );
