@@ -6,7 +6,7 @@
 //! indexes of each article's heaviest terms, so cost grows with the articles and stories an
 //! article shares words with, not with the pile.
 
-use crate::terms::{count, DocFreq, TermVector, TOP_TERMS};
+use crate::terms::{count, dot_sorted, DocFreq, TermVector, TOP_TERMS};
 use std::cmp::Reverse;
 use std::collections::{BTreeSet, BinaryHeap, HashMap};
 
@@ -418,22 +418,7 @@ fn score(a: &Group, b: &Group) -> f32 {
     sim
 }
 
-fn dot_sorted(a: &[(u64, f32)], b: &[(u64, f32)]) -> f32 {
-    let (mut i, mut j, mut sum) = (0, 0, 0.0);
-    while i < a.len() && j < b.len() {
-        match a[i].0.cmp(&b[j].0) {
-            std::cmp::Ordering::Less => i += 1,
-            std::cmp::Ordering::Greater => j += 1,
-            std::cmp::Ordering::Equal => {
-                sum += a[i].1 * b[j].1;
-                i += 1;
-                j += 1;
-            }
-        }
-    }
-    sum
-}
-
+/// The sum of two sparse vectors sorted by term, itself sorted.
 fn add_sorted(a: &[(u64, f32)], b: &[(u64, f32)]) -> Vec<(u64, f32)> {
     let mut out = Vec::with_capacity(a.len() + b.len());
     let (mut i, mut j) = (0, 0);
