@@ -294,6 +294,19 @@ pub fn is_thought(word: &str) -> bool {
     THOUGHT.iter().any(|forms| forms.contains(&word))
 }
 
+/// Whether the verb form reports what someone says or thinks.
+pub fn says_or_thinks(word: &str) -> bool {
+    is_speech(word) || is_thought(word)
+}
+
+/// Words that open a subordinate clause ("though", "because", "if").
+pub fn is_subordinator(word: &str) -> bool {
+    matches!(
+        word,
+        "though" | "although" | "while" | "whereas" | "because" | "since" | "if" | "unless"
+    )
+}
+
 /// Whether the verb form may take its content as a bare clause ("said the talks failed");
 /// every other cue needs a frame after it ("that", a quote, a colon) before it counts,
 /// since most speech verbs also take plain objects ("added a clause", "found the body").

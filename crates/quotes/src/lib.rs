@@ -146,6 +146,18 @@ impl<'a> Doc<'a> {
         })
     }
 
+    /// Whether there is space between token `i` and the one before it.
+    fn gap_before(&self, i: usize) -> bool {
+        i > 0 && self.tokens[i].span.start() > self.tokens[i - 1].span.end()
+    }
+
+    /// Whether there is space between token `i` and the one after it (false at the end).
+    fn gap_after(&self, i: usize) -> bool {
+        self.tokens
+            .get(i + 1)
+            .is_some_and(|t| t.span.start() > self.tokens[i].span.end())
+    }
+
     fn is_separator(&self, i: usize) -> bool {
         matches!(self.word(i), "," | "—" | "–" | "-" | "--") || self.closes(i)
     }
@@ -377,7 +389,7 @@ fn attribution(doc: &Doc, r: std::ops::Range<usize>, c: usize, claimed: &[bool])
         }
     }
     // Verbs of intention and "call" are cues only with their own frames (checked below).
-    let intent_only = !(cues::is_speech(w) || cues::is_thought(w));
+    let intent_only = !cues::says_or_thinks(w);
     let stance = cues::takes_object(w);
     let after = doc.word(c + 1);
     // "spoke about ...", "referring to the party's convention": what the talk is about.
@@ -754,11 +766,7 @@ fn attribution(doc: &Doc, r: std::ops::Range<usize>, c: usize, claimed: &[bool])
 
     // "Though she called it “outrageous”, Clinton restricted ...": a subordinate clause's
     // content ends at the comma before the main clause.
-    let subordinate = clause_start == first + 1
-        && matches!(
-            doc.word(first),
-            "though" | "although" | "while" | "whereas" | "because" | "since" | "if" | "unless"
-        );
+    let subordinate = clause_start == first + 1 && cues::is_subordinator(doc.word(first));
     let end = match (c + 2..end)
         .rfind(|&k| subordinate && doc.word(k) == "," && doc.region[k].is_none())
     {
@@ -804,7 +812,7 @@ fn attribution(doc: &Doc, r: std::ops::Range<usize>, c: usize, claimed: &[bool])
                         && doc.tokens[k].text(doc.text).starts_with(char::is_uppercase));
                 !name
                     && doc.region[k].is_none()
-                    && (cues::is_speech(w) || cues::is_thought(w) || cues::takes_object(w))
+                    && (cues::says_or_thinks(w) || cues::takes_object(w))
             })?;
             // "Trump is telling a group that ... and says".
             let b = over_progressive(doc, r.start, before_verb(doc, r.start, k), doc.word(k));
@@ -1133,36 +1141,30 @@ fn in_polls(doc: &Doc, r: std::ops::Range<usize>, c: usize, claimed: &[bool]) ->
     if matches!(
         doc.word(c - 1),
         "part" | "participated" | "surveyed" | "questioned" | "interviewed" | "polled" | "included"
-    ) || (poll + 1..r.end).any(|k| cues::is_speech(doc.word(k)) || cues::is_thought(doc.word(k)))
+    ) || (poll + 1..r.end).any(|k| cues::says_or_thinks(doc.word(k)))
     {
         return None;
     }
     let mut start = c;
     while start > r.start {
         let w = doc.word(start - 1);
-        let boundary = matches!(
-            w,
-            "," | ";"
-                | ":"
-                | "—"
-                | "–"
-                | "--"
-                | "as"
-                | "while"
-                | "although"
-                | "though"
-                | "because"
-                | "that"
-                | "but"
-                | "since"
-                | "whereas"
-                | "and"
-                | "when"
-                | "where"
-                | "who"
-                | "which"
-                | "if"
-        );
+        let boundary = cues::is_subordinator(w)
+            || matches!(
+                w,
+                "," | ";"
+                    | ":"
+                    | "—"
+                    | "–"
+                    | "--"
+                    | "as"
+                    | "that"
+                    | "but"
+                    | "and"
+                    | "when"
+                    | "where"
+                    | "who"
+                    | "which"
+            );
         if boundary || doc.region[start - 1].is_some() || claimed[start - 1] {
             break;
         }
@@ -1176,9 +1178,7 @@ fn in_polls(doc: &Doc, r: std::ops::Range<usize>, c: usize, claimed: &[bool]) ->
             doc.word(start),
             "with" | "compared" | "depending" | "in" | "at"
         )
-        || clause
-            .clone()
-            .any(|k| cues::is_speech(doc.word(k)) || cues::is_thought(doc.word(k)))
+        || clause.clone().any(|k| cues::says_or_thinks(doc.word(k)))
     {
         return None;
     }
@@ -1363,9 +1363,7 @@ fn plain_tail(doc: &Doc, c: usize, end: usize) -> bool {
         let asked = doc.word(k) == "asked" && matches!(doc.word(k - 1), "when" | "after" | "if");
         (doc.region[k].is_none() || title)
             && doc.word(k) != "that"
-            && (adjective
-                || asked
-                || !(cues::is_speech(doc.word(k)) || cues::is_thought(doc.word(k))))
+            && (adjective || asked || !(cues::says_or_thinks(doc.word(k))))
     })
 }
 
@@ -1398,9 +1396,7 @@ fn next_attribution(doc: &Doc, j: usize, end: usize) -> Option<usize> {
             }
             return Some(stop);
         }
-        if doc.region[k].is_some()
-            || !(cues::is_speech(w) || cues::is_thought(w) || cues::is_call(w))
-        {
+        if doc.region[k].is_some() || !(cues::says_or_thinks(w) || cues::is_call(w)) {
             continue;
         }
         let e = before_verb(doc, j, k);
@@ -1464,7 +1460,7 @@ fn loose_end(doc: &Doc, from: usize, end: usize) -> usize {
             comma
                 && doc.region[k].is_none()
                 && w.ends_with("ing")
-                && (cues::is_speech(w) || cues::is_thought(w) || cues::is_reference(w))
+                && (cues::says_or_thinks(w) || cues::is_reference(w))
         })
         .map_or(end, |k| if doc.closes(k - 1) { k } else { k - 1 });
     // "said the culprit is his rival, and he railed against ...": a clause joined after a

@@ -48,13 +48,7 @@ pub fn subject(doc: &Doc, first: usize, e: usize) -> Option<Np> {
     }
     // "Kall -- co-editor of a book on the debates -- said": the name before the dashes.
     // A hyphen between spaces is a dash too: "Costa - his partner - told".
-    let spaced = w == "-"
-        && e > first
-        && doc.tokens[e].span.start() > doc.tokens[e - 1].span.end()
-        && doc
-            .tokens
-            .get(e + 1)
-            .is_some_and(|t| t.span.start() > doc.tokens[e].span.end());
+    let spaced = w == "-" && e > first && doc.gap_before(e) && doc.gap_after(e);
     if matches!(w, "--" | "—" | "–") || spaced {
         let lo = first.max(e.saturating_sub(40));
         let open = (lo..e).rfind(|&k| doc.word(k) == w)?;
@@ -474,19 +468,13 @@ fn appositive(doc: &Doc, first: usize, comma: usize) -> Option<Np> {
         doc.word(k) == "that"
             && k > inner.start
             && (cues::is_determiner(doc.word(inner.start))
-                || (inner.start..k)
-                    .all(|i| !cues::is_speech(doc.word(i)) && !cues::is_thought(doc.word(i))))
+                || (inner.start..k).all(|i| !cues::says_or_thinks(doc.word(i))))
     };
     // "Larsen, after two earlier rallies, wrote": a short phrase of time between the commas.
     // "in a statement posted to the campaign's website", "at small-scale events": a hyphen
     // inside a word is no clause boundary.
     let in_word = |k: usize| {
-        doc.word(k) == "-"
-            && doc.tokens[k].span.start() == doc.tokens[k - 1].span.end()
-            && doc
-                .tokens
-                .get(k + 1)
-                .is_some_and(|t| t.span.start() == doc.tokens[k].span.end())
+        doc.word(k) == "-" && k + 1 < doc.tokens.len() && !doc.gap_before(k) && !doc.gap_after(k)
     };
     if open > first
         && inner.len() <= 10
@@ -640,7 +628,7 @@ fn nominal_left(doc: &Doc, first: usize, e: usize) -> Option<Np> {
             break;
         }
         // "(Reuters) - U.S. candidate Hillary Clinton": a dash between spaces ends the phrase.
-        let spaced = w == "-" && doc.tokens[k].span.start() > doc.tokens[k - 1].span.end();
+        let spaced = w == "-" && doc.gap_before(k);
         if !spaced && (doc.entity[k].is_some() || matches!(w, "'s" | "’s" | "-")) {
             start = k;
             words += 1;
@@ -860,7 +848,7 @@ pub fn object(doc: &Doc, j: usize, end: usize) -> Option<Np> {
             || (nlp::is_function_word(w)
                 && !(matches!(w, "of" | "for") && k > body)
                 && !(w == "of" && k > j))
-            || (!noun && (cues::is_speech(w) || cues::is_thought(w)))
+            || (!noun && cues::says_or_thinks(w))
         {
             break;
         }

@@ -235,15 +235,12 @@ impl Clusterer {
             g.size += taken.size;
             g.day_sum += taken.day_sum;
             g.dated += taken.dated;
-            if g.embedding.is_empty() {
-                g.embedding = taken.embedding;
-            } else if g.embedding.len() == taken.embedding.len() {
-                g.embedding
-                    .iter_mut()
-                    .zip(&taken.embedding)
-                    .for_each(|(s, x)| *s += x);
-            }
-            g.embedded += taken.embedded;
+            add_embedding(
+                &mut g.embedding,
+                &mut g.embedded,
+                &taken.embedding,
+                taken.embedded,
+            );
             g.story = g.story.or(taken.story);
             g.items.extend(taken.items);
             g.neighbours
@@ -308,13 +305,7 @@ impl Clusterer {
         }
         story.members.push(id);
         if let Some(e) = item.embedding {
-            if story.embedding.is_empty() {
-                story.embedding = e.to_vec();
-                story.embedded = 1;
-            } else if story.embedding.len() == e.len() {
-                story.embedding.iter_mut().zip(e).for_each(|(s, x)| *s += x);
-                story.embedded += 1;
-            }
+            add_embedding(&mut story.embedding, &mut story.embedded, e, 1);
         }
         if let Some(d) = item.day {
             let n = story.dated as f32;
@@ -416,6 +407,21 @@ fn score(a: &Group, b: &Group) -> f32 {
         sim *= 0.5f32.powf(gap / HALF_LIFE_DAYS);
     }
     sim
+}
+
+/// Adds `n` embeddings summed in `other` to the `count` summed in `sum` (an embedding of
+/// another length is left out).
+fn add_embedding(sum: &mut Vec<f32>, count: &mut u32, other: &[f32], n: u32) {
+    if n == 0 {
+        return;
+    }
+    if sum.is_empty() {
+        *sum = other.to_vec();
+        *count = n;
+    } else if sum.len() == other.len() {
+        sum.iter_mut().zip(other).for_each(|(s, x)| *s += x);
+        *count += n;
+    }
 }
 
 /// The sum of two sparse vectors sorted by term, itself sorted.
