@@ -666,12 +666,10 @@ fn quarter_or_season(w: &Words, i: usize) -> Option<(usize, Meaning, Option<&'st
         return Some(found);
     }
     let mut j = i + usize::from(w.get(i) == "the");
-    let mut back_a_year = false;
     if matches!(w.get(j), "fiscal") {
         j += 1;
     }
     if matches!(w.get(j), "year-earlier" | "year-ago") {
-        back_a_year = true;
         j += 1;
         if matches!(w.get(j), "quarter" | "period") {
             j += 1;
@@ -680,7 +678,7 @@ fn quarter_or_season(w: &Words, i: usize) -> Option<(usize, Meaning, Option<&'st
             j - i,
             Meaning::Quarter {
                 number: None,
-                back_a_year,
+                back_a_year: true,
             },
             None,
         ));
@@ -692,7 +690,7 @@ fn quarter_or_season(w: &Words, i: usize) -> Option<(usize, Meaning, Option<&'st
                 j + 1 - i,
                 Meaning::Quarter {
                     number: Some(n),
-                    back_a_year,
+                    back_a_year: false,
                 },
                 None,
             ));
@@ -725,7 +723,7 @@ fn quarter_or_season(w: &Words, i: usize) -> Option<(usize, Meaning, Option<&'st
                 Some(y) => Meaning::Fixed(format!("{y:04}-Q{n}")),
                 None => Meaning::Quarter {
                     number: Some(n),
-                    back_a_year,
+                    back_a_year: false,
                 },
             };
             return Some((j + 2 + extra - i, m, None));
@@ -750,7 +748,7 @@ fn quarter_or_season(w: &Words, i: usize) -> Option<(usize, Meaning, Option<&'st
             j + 2 - i,
             Meaning::Quarter {
                 number: None,
-                back_a_year,
+                back_a_year: false,
             },
             None,
         ));
